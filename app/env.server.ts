@@ -1,0 +1,87 @@
+import { z } from "zod";
+
+/** The default scopes: only what the features need (see shopify.app.toml). */
+export const DEFAULT_SCOPES =
+  "read_products,write_products,read_inventory,read_orders,read_discounts,write_discounts," +
+  "read_metaobjects,write_metaobjects,read_metaobject_definitions,write_metaobject_definitions," +
+  "read_markets,read_locations";
+
+const flag = z
+  .enum(["0", "1", "true", "false", ""])
+  .optional()
+  .transform((v) => v === "1" || v === "true");
+
+const schema = z
+  .object({
+    NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
+    DATABASE_URL: z
+      .string()
+      .default("file:./data/dev.sqlite")
+      .refine((u) => /^(file:|postgres(ql)?:\/\/)/.test(u), {
+        message: "must be a SQLite file: URL (file:./data/dev.sqlite) or a postgres:// URL",
+      }),
+    SHOPIFY_API_KEY: z.string().min(1, "is required (the app's client id from the Partner Dashboard)"),
+    SHOPIFY_API_SECRET: z.string().min(1, "is required (the app's client secret)"),
+    SHOPIFY_APP_URL: z.url({ message: "must be the public https URL the app is served from" }),
+    SCOPES: z.string().default(DEFAULT_SCOPES),
+    SHOP_CUSTOM_DOMAIN: z.string().optional(),
+    LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
+    /** Demo mode: the app talks to the built-in simulated store instead of Shopify. */
+    SEAWORTHY_DEMO: flag,
+    DEMO_SHOP: z
+      .string()
+      .regex(/^[a-z0-9][a-z0-9-]*\.myshopify\.com$/, "must be a *.myshopify.com domain")
+      .default("seaworthy-demo.myshopify.com"),
+    SIMULATOR_URL: z.url().optional(),
+  })
+  .superRefine((env, ctx) => {
+    if (env.SEAWORTHY_DEMO && env.NODE_ENV === "production") {
+      ctx.addIssue({
+        code: "custom",
+        path: ["SEAWORTHY_DEMO"],
+        message: "demo mode cannot run with NODE_ENV=production (it serves a simulated store)",
+      });
+    }
+    if (env.SEAWORTHY_DEMO && !env.SIMULATOR_URL) {
+      ctx.addIssue({
+        code: "custom",
+        path: ["SIMULATOR_URL"],
+        message: "is required in demo mode (npm run demo sets it)",
+      });
+    }
+    if (env.SEAWORTHY_DEMO && env.SIMULATOR_URL && !isLoopback(env.SIMULATOR_URL)) {
+      ctx.addIssue({
+        code: "custom",
+        path: ["SIMULATOR_URL"],
+        message: "must point at this machine (127.0.0.1 or localhost) in demo mode",
+      });
+    }
+  });
+
+export type Env = z.infer<typeof schema>;
+
+export function isLoopback(url: string): boolean {
+  const host = new URL(url).hostname;
+  return host === "localhost" || host === "[::1]" || /^127\.\d+\.\d+\.\d+$/.test(host);
+}
+
+export class EnvError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`Invalid environment:\n${problems.map((p) => `  - ${p}`).join("\n")}\nSee .env.example and the README's Configuration section.`);
+    this.name = "EnvError";
+  }
+}
+
+/** Parses an environment; throws EnvError naming every bad or missing variable. */
+export function parseEnv(source: NodeJS.ProcessEnv): Env {
+  const result = schema.safeParse(source);
+  if (result.success) return result.data;
+  throw new EnvError(result.error.issues.map((i) => `${i.path.join(".") || "env"} ${i.message}`));
+}
+
+let cached: Env | undefined;
+/** The process environment, parsed once. */
+export function env(): Env {
+  cached ??= parseEnv(process.env);
+  return cached;
+}

@@ -1,0 +1,14 @@
+import type { LoaderFunctionArgs } from "@remix-run/node";
+import { requireAdmin } from "../admin.server";
+import { NotYet } from "../components/NotYet";
+import { useT } from "../i18n/i18n";
+
+export const loader = async ({ request }: LoaderFunctionArgs) => {
+  await requireAdmin(request);
+  return null;
+};
+
+export default function Channels() {
+  const t = useT();
+  return <NotYet title={t("channels.title")} heading={t("channels.emptyHeading")} body={t("channels.emptyBody")} />;
+}

@@ -1,0 +1,75 @@
+import type { Db } from "../db.server";
+import { runOperation, type AdminGraphql } from "../graphql/client.server";
+import { ShopProfile, type ShopProfileResult } from "../graphql/ShopProfile";
+import { logger } from "../logger.server";
+
+export interface ShopMarket {
+  id: string;
+  name: string;
+  handle: string;
+  active: boolean;
+  currencyCode: string | null;
+  countries: string[];
+}
+
+export interface ShopLocale {
+  locale: string;
+  name: string;
+  primary: boolean;
+  published: boolean;
+}
+
+/** Reads the shop's profile, languages and every market (paging through them). */
+export async function fetchShopProfile(graphql: AdminGraphql) {
+  let after: string | null = null;
+  let first: ShopProfileResult | undefined;
+  const markets: ShopMarket[] = [];
+  do {
+    const page: ShopProfileResult = await runOperation<ShopProfileResult>(graphql, ShopProfile, {
+      marketsAfter: after,
+    });
+    first ??= page;
+    for (const m of page.markets.nodes) {
+      markets.push({
+        id: m.id,
+        name: m.name,
+        handle: m.handle,
+        active: m.status === "ACTIVE",
+        currencyCode: m.currencySettings?.baseCurrency.currencyCode ?? null,
+        countries: (m.conditions?.regionsCondition?.regions.nodes ?? [])
+          .map((r) => r.code)
+          .filter((c): c is string => Boolean(c)),
+      });
+    }
+    after = page.markets.pageInfo.hasNextPage ? page.markets.pageInfo.endCursor : null;
+  } while (after);
+  const profile = first!;
+  return { shop: profile.shop, locales: profile.shopLocales as ShopLocale[], markets };
+}
+
+/**
+ * Called after Shopify authenticates an install (and by the demo seed): records the shop, its
+ * plan, languages and markets. Re-installing clears the uninstalled mark and keeps settings.
+ */
+export async function recordInstall(db: Db, shop: string, graphql: AdminGraphql, scopes: string) {
+  const profile = await fetchShopProfile(graphql);
+  const primary = profile.locales.find((l) => l.primary)?.locale ?? "en";
+  const data = {
+    name: profile.shop.name,
+    email: profile.shop.email,
+    currencyCode: profile.shop.currencyCode,
+    plan: profile.shop.plan.publicDisplayName,
+    primaryLocale: primary,
+    locales: profile.locales as object[],
+    markets: profile.markets as object[],
+    scopes,
+    uninstalledAt: null,
+  };
+  await db.shop.upsert({
+    where: { shop },
+    create: { shop, ...data, settings: {} },
+    update: data,
+  });
+  logger.info({ shop, op: "install", markets: profile.markets.length }, "shop profile recorded");
+  return profile;
+}

@@ -1,0 +1,19 @@
+import { z } from "zod";
+import type { Db } from "../db.server";
+import { LOCALES } from "../i18n/i18n";
+
+/** The merchant's settings, stored as JSON on the shop row; unknown keys are dropped. */
+export const shopSettingsSchema = z.object({
+  language: z.enum(["auto", ...LOCALES]).default("auto"),
+});
+export type ShopSettings = z.infer<typeof shopSettingsSchema>;
+
+export async function getShopSettings(db: Db, shop: string): Promise<ShopSettings> {
+  const row = await db.shop.findUnique({ where: { shop }, select: { settings: true } });
+  const parsed = shopSettingsSchema.safeParse(row?.settings ?? {});
+  return parsed.success ? parsed.data : shopSettingsSchema.parse({});
+}
+
+export async function saveShopSettings(db: Db, shop: string, settings: ShopSettings) {
+  await db.shop.update({ where: { shop }, data: { settings } });
+}

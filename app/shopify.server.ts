@@ -1,0 +1,49 @@
+import "@shopify/shopify-app-remix/adapters/node";
+import {
+  ApiVersion,
+  AppDistribution,
+  shopifyApp,
+} from "@shopify/shopify-app-remix/server";
+import { setAbstractFetchFunc } from "@shopify/shopify-api/runtime";
+import { PrismaSessionStorage } from "@shopify/shopify-app-session-storage-prisma";
+import type { PrismaClient } from "@prisma/client";
+import { env } from "./env.server";
+import { db } from "./db.server";
+import { demoFetch } from "./demo/demo-fetch.server";
+import { recordInstall } from "./shop/install.server";
+
+/** Every Admin API call, webhook and GraphQL document in the app uses this version. */
+export const API_VERSION = ApiVersion.October26;
+
+const config = env();
+
+if (config.SEAWORTHY_DEMO && config.SIMULATOR_URL) {
+  setAbstractFetchFunc(demoFetch(config.SIMULATOR_URL, config.DEMO_SHOP));
+}
+
+const shopify = shopifyApp({
+  apiKey: config.SHOPIFY_API_KEY,
+  apiSecretKey: config.SHOPIFY_API_SECRET,
+  apiVersion: API_VERSION,
+  scopes: config.SCOPES.split(",").map((s) => s.trim()).filter(Boolean),
+  appUrl: config.SHOPIFY_APP_URL,
+  authPathPrefix: "/auth",
+  // The session storage only needs the `session` model; both generated clients have it.
+  sessionStorage: new PrismaSessionStorage(db() as unknown as PrismaClient),
+  distribution: AppDistribution.AppStore,
+  future: { unstable_newEmbeddedAuthStrategy: true, expiringOfflineAccessTokens: true },
+  hooks: {
+    afterAuth: async ({ session, admin }) => {
+      await recordInstall(db(), session.shop, admin.graphql, session.scope ?? "");
+    },
+  },
+  ...(config.SHOP_CUSTOM_DOMAIN ? { customShopDomains: [config.SHOP_CUSTOM_DOMAIN] } : {}),
+});
+
+export default shopify;
+export const addDocumentResponseHeaders = shopify.addDocumentResponseHeaders;
+export const authenticate = shopify.authenticate;
+export const unauthenticated = shopify.unauthenticated;
+export const login = shopify.login;
+export const registerWebhooks = shopify.registerWebhooks;
+export const sessionStorage = shopify.sessionStorage;
