@@ -17,12 +17,14 @@ export interface AdminRequestContext {
 export async function requireAdmin(request: Request): Promise<AdminRequestContext> {
   const config = env();
   if (config.SEAWORTHY_DEMO) {
-    const { admin, session } = await unauthenticated.admin(config.DEMO_SHOP).catch((error: unknown) => {
-      throw new Response(
-        `The demo shop ${config.DEMO_SHOP} has no session. Start the demo with "npm run demo", which seeds it. (${(error as Error).message})`,
-        { status: 503 },
-      );
-    });
+    const { admin, session } = await unauthenticated
+      .admin(config.DEMO_SHOP)
+      .catch((error: unknown) => {
+        throw new Response(
+          `The demo shop ${config.DEMO_SHOP} has no session. Start the demo with "npm run demo", which seeds it. (${(error as Error).message})`,
+          { status: 503 },
+        );
+      });
     return { shop: session.shop, graphql: admin.graphql as AdminGraphql, demo: true };
   }
   const { admin, session } = await authenticate.admin(request);

@@ -13,7 +13,9 @@ export { Prisma } from "./db/generated/sqlite/client";
 
 export function createDb(url: string): Db {
   if (databaseKind(url) === "postgres") {
-    return new PostgresClient({ adapter: new PrismaPg({ connectionString: url }) }) as unknown as Db;
+    return new PostgresClient({
+      adapter: new PrismaPg({ connectionString: url }),
+    }) as unknown as Db;
   }
   return new SqliteClient({ adapter: new PrismaLibSQL({ url }) });
 }

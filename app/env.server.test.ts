@@ -33,22 +33,37 @@ describe("parseEnv", () => {
   });
 
   it("rejects a database URL that is neither SQLite nor PostgreSQL", () => {
-    expect(problems({ ...valid, DATABASE_URL: "mysql://x" }).join()).toMatch(/DATABASE_URL must be a SQLite file: URL/);
+    expect(problems({ ...valid, DATABASE_URL: "mysql://x" }).join()).toMatch(
+      /DATABASE_URL must be a SQLite file: URL/,
+    );
     expect(problems({ ...valid, DATABASE_URL: "postgresql://u@127.0.0.1/db" })).toEqual([]);
   });
 
   it("refuses demo mode in production", () => {
-    const found = problems({ ...valid, NODE_ENV: "production", SEAWORTHY_DEMO: "1", SIMULATOR_URL: "http://127.0.0.1:1" });
+    const found = problems({
+      ...valid,
+      NODE_ENV: "production",
+      SEAWORTHY_DEMO: "1",
+      SIMULATOR_URL: "http://127.0.0.1:1",
+    });
     expect(found.join()).toMatch(/demo mode cannot run with NODE_ENV=production/);
   });
 
   it("refuses a demo simulator that is not on this machine", () => {
-    expect(problems({ ...valid, SEAWORTHY_DEMO: "1", SIMULATOR_URL: "http://10.0.0.5:8080" }).join()).toMatch(/must point at this machine/);
-    expect(problems({ ...valid, SEAWORTHY_DEMO: "1" }).join()).toMatch(/SIMULATOR_URL is required in demo mode/);
-    expect(problems({ ...valid, SEAWORTHY_DEMO: "1", SIMULATOR_URL: "http://localhost:4000" })).toEqual([]);
+    expect(
+      problems({ ...valid, SEAWORTHY_DEMO: "1", SIMULATOR_URL: "http://10.0.0.5:8080" }).join(),
+    ).toMatch(/must point at this machine/);
+    expect(problems({ ...valid, SEAWORTHY_DEMO: "1" }).join()).toMatch(
+      /SIMULATOR_URL is required in demo mode/,
+    );
+    expect(
+      problems({ ...valid, SEAWORTHY_DEMO: "1", SIMULATOR_URL: "http://localhost:4000" }),
+    ).toEqual([]);
   });
 
   it("rejects a demo shop that is not a myshopify domain", () => {
-    expect(problems({ ...valid, DEMO_SHOP: "evil.com" }).join()).toMatch(/DEMO_SHOP must be a \*\.myshopify\.com domain/);
+    expect(problems({ ...valid, DEMO_SHOP: "evil.com" }).join()).toMatch(
+      /DEMO_SHOP must be a \*\.myshopify\.com domain/,
+    );
   });
 });

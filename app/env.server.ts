@@ -20,12 +20,16 @@ const schema = z
       .refine((u) => /^(file:|postgres(ql)?:\/\/)/.test(u), {
         message: "must be a SQLite file: URL (file:./data/dev.sqlite) or a postgres:// URL",
       }),
-    SHOPIFY_API_KEY: z.string().min(1, "is required (the app's client id from the Partner Dashboard)"),
+    SHOPIFY_API_KEY: z
+      .string()
+      .min(1, "is required (the app's client id from the Partner Dashboard)"),
     SHOPIFY_API_SECRET: z.string().min(1, "is required (the app's client secret)"),
     SHOPIFY_APP_URL: z.url({ message: "must be the public https URL the app is served from" }),
     SCOPES: z.string().default(DEFAULT_SCOPES),
     SHOP_CUSTOM_DOMAIN: z.string().optional(),
-    LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
+    LOG_LEVEL: z
+      .enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"])
+      .default("info"),
     /** Demo mode: the app talks to the built-in simulated store instead of Shopify. */
     SEAWORTHY_DEMO: flag,
     DEMO_SHOP: z
@@ -67,13 +71,15 @@ export function isLoopback(url: string): boolean {
 
 export class EnvError extends Error {
   constructor(readonly problems: string[]) {
-    super(`Invalid environment:\n${problems.map((p) => `  - ${p}`).join("\n")}\nSee .env.example and the README's Configuration section.`);
+    super(
+      `Invalid environment:\n${problems.map((p) => `  - ${p}`).join("\n")}\nSee .env.example and the README's Configuration section.`,
+    );
     this.name = "EnvError";
   }
 }
 
 /** Parses an environment; throws EnvError naming every bad or missing variable. */
-export function parseEnv(source: NodeJS.ProcessEnv): Env {
+export function parseEnv(source: Record<string, string | undefined>): Env {
   const result = schema.safeParse(source);
   if (result.success) return result.data;
   throw new EnvError(result.error.issues.map((i) => `${i.path.join(".") || "env"} ${i.message}`));

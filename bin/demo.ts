@@ -13,9 +13,12 @@ import { parseEnv } from "../app/env.server";
 import { migrate } from "../app/db/migrate.server";
 import { generateStore } from "../simulator/catalog/generate";
 import { startSimulator } from "../simulator";
+import type * as SeedModule from "../app/demo/seed.server";
 
 if (process.env.NODE_ENV === "production") {
-  console.error("demo: refusing to start with NODE_ENV=production. The demo serves a simulated store and must never run in production.");
+  console.error(
+    "demo: refusing to start with NODE_ENV=production. The demo serves a simulated store and must never run in production.",
+  );
   process.exit(1);
 }
 
@@ -39,14 +42,21 @@ async function main() {
   const databaseUrl = process.env.DATABASE_URL!;
   if (databaseUrl.startsWith("file:")) mkdirSync("data", { recursive: true });
   const report = await migrate(databaseUrl);
-  console.log(`demo: database ${databaseUrl} — ${report.applied.length} migration(s) applied, ${report.total} in total`);
+  console.log(
+    `demo: database ${databaseUrl} — ${report.applied.length} migration(s) applied, ${report.total} in total`,
+  );
 
   const store = generateStore({
     seed: Number(process.env.DEMO_SEED ?? 1),
     products: Number(process.env.DEMO_PRODUCTS ?? 320),
     shopDomain: process.env.DEMO_SHOP ?? "seaworthy-demo.myshopify.com",
   });
-  const simulator = await startSimulator({ store, accessToken, apiSecret, appUrl: `http://${host}:${port}` });
+  const simulator = await startSimulator({
+    store,
+    accessToken,
+    apiSecret,
+    appUrl: `http://${host}:${port}`,
+  });
   process.env.SIMULATOR_URL = simulator.url;
   parseEnv(process.env); // fail fast, naming every bad variable
 
@@ -61,9 +71,13 @@ async function main() {
   const build = () => vite.ssrLoadModule("virtual:remix/server-build") as Promise<ServerBuild>;
   app.all("*", createRequestHandler({ build }));
 
-  const seed = (await vite.ssrLoadModule("/app/demo/seed.server.ts")) as typeof import("../app/demo/seed.server");
+  const seed = (await vite.ssrLoadModule(
+    "/app/demo/seed.server.ts",
+  )) as typeof SeedModule;
   const seeded = await seed.seedDemoShop(accessToken);
-  console.log(`demo: seeded ${seeded.shop} (${store.products.length} products, ${store.orders.length} orders, ${seeded.markets} markets)`);
+  console.log(
+    `demo: seeded ${seeded.shop} (${store.products.length} products, ${store.orders.length} orders, ${seeded.markets} markets)`,
+  );
 
   await new Promise<void>((resolve, reject) => {
     server.once("error", reject);

@@ -8,7 +8,10 @@ const tomlText = readFileSync("shopify.app.toml", "utf8");
 const toml = parse(tomlText) as {
   embedded: boolean;
   access_scopes: { scopes: string };
-  webhooks: { api_version: string; subscriptions: { topics?: string[]; compliance_topics?: string[]; uri: string }[] };
+  webhooks: {
+    api_version: string;
+    subscriptions: { topics?: string[]; compliance_topics?: string[]; uri: string }[];
+  };
 };
 
 describe("shopify.app.toml", () => {
@@ -24,7 +27,11 @@ describe("shopify.app.toml", () => {
   it("subscribes to the mandatory compliance topics and app lifecycle topics", () => {
     const compliance = toml.webhooks.subscriptions.flatMap((s) => s.compliance_topics ?? []);
     const topics = toml.webhooks.subscriptions.flatMap((s) => s.topics ?? []);
-    expect(compliance.sort()).toEqual(["customers/data_request", "customers/redact", "shop/redact"]);
+    expect(compliance.sort()).toEqual([
+      "customers/data_request",
+      "customers/redact",
+      "shop/redact",
+    ]);
     expect(topics).toEqual(expect.arrayContaining(["app/uninstalled", "app/scopes_update"]));
   });
 

@@ -15,7 +15,8 @@ function collectDocuments(dir: string): { file: string; source: string }[] {
       found.push(...collectDocuments(full));
     } else if (/\.(ts|tsx)$/.test(entry) && !entry.includes(".test.")) {
       const text = readFileSync(full, "utf8");
-      for (const match of text.matchAll(/`#graphql([\s\S]*?)`/g)) found.push({ file: full, source: match[1]! });
+      for (const match of text.matchAll(/`#graphql([\s\S]*?)`/g))
+        found.push({ file: full, source: match[1]! });
     }
   }
   return found;
@@ -40,7 +41,9 @@ describe(`GraphQL documents in app/ against the Admin API ${API_VERSION} schema`
     });
 
     it(`${rel} holds one named operation, named like its file`, () => {
-      const ops = parse(source).definitions.filter((d): d is OperationDefinitionNode => d.kind === Kind.OPERATION_DEFINITION);
+      const ops = parse(source).definitions.filter(
+        (d): d is OperationDefinitionNode => d.kind === Kind.OPERATION_DEFINITION,
+      );
       expect(ops).toHaveLength(1);
       expect(ops[0]!.name?.value).toBe(path.basename(file).replace(/\.tsx?$/, ""));
     });
@@ -49,8 +52,10 @@ describe(`GraphQL documents in app/ against the Admin API ${API_VERSION} schema`
   it("fails a document whose field is renamed (the check can fail)", () => {
     for (const { source } of documents) {
       // Rename the first selected field of the operation: `shop {` → `shopX {`, `productsCount(` → `productsCountX(`.
-      const renamed = source.replace(/(\{\s*)([A-Za-z_]\w*)(\s*[({:\s])/, (_, open: string, name: string, rest: string) =>
-        name.endsWith(":") ? `${open}${name}${rest}` : `${open}${name}Renamed${rest}`,
+      const renamed = source.replace(
+        /(\{\s*)([A-Za-z_]\w*)(\s*[({:\s])/,
+        (_, open: string, name: string, rest: string) =>
+          name.endsWith(":") ? `${open}${name}${rest}` : `${open}${name}Renamed${rest}`,
       );
       expect(renamed).not.toBe(source);
       expect(errorsOf(parse(renamed)).join("\n")).toMatch(/Cannot query field/);

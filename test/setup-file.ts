@@ -3,6 +3,9 @@ import path from "node:path";
 
 // A fresh copy of the migrated base database for this test file, so files never share rows.
 const dir = path.resolve(".tmp/test");
-const file = path.join(dir, `file-${process.pid}-${process.env.VITEST_WORKER_ID ?? 0}-${Date.now()}.sqlite`);
+const file = path.join(
+  dir,
+  `file-${process.pid}-${process.env.VITEST_WORKER_ID ?? 0}-${Date.now()}.sqlite`,
+);
 copyFileSync(path.join(dir, "base.sqlite"), file);
 process.env.DATABASE_URL = `file:${file}`;

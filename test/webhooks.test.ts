@@ -11,7 +11,8 @@ import { officialExample, signedWebhook } from "./helpers/webhook";
 
 const SHOP = "test-shop.myshopify.com";
 const OTHER = "other-shop.myshopify.com";
-const call = (action: typeof shopRedact, request: Request) => action({ request, params: {}, context: {} });
+const call = (action: typeof shopRedact, request: Request) =>
+  action({ request, params: {}, context: {} });
 
 const routes = {
   "app/uninstalled": uninstalled,
@@ -25,7 +26,9 @@ beforeEach(async () => {
   for (const shop of [SHOP, OTHER]) {
     for (const model of SHOP_SCOPED_MODELS) {
       const key = model.charAt(0).toLowerCase() + model.slice(1);
-      await (db() as unknown as Record<string, { deleteMany(a: object): Promise<unknown> }>)[key]!.deleteMany({ where: { shop } });
+      await (db() as unknown as Record<string, { deleteMany(a: object): Promise<unknown> }>)[
+        key
+      ]!.deleteMany({ where: { shop } });
     }
     await seedShopRows(db(), shop);
   }
@@ -35,34 +38,55 @@ describe("every webhook route", () => {
   for (const [topic, action] of Object.entries(routes)) {
     it(`${topic}: a bad HMAC gets 401 and changes nothing`, async () => {
       const before = await countShopRows(db(), SHOP);
-      const response = await call(action, signedWebhook(topic, officialExample(topic), { shop: SHOP, tamper: true }));
+      const response = await call(
+        action,
+        signedWebhook(topic, officialExample(topic), { shop: SHOP, tamper: true }),
+      );
       expect(response.status).toBe(401);
       expect(await countShopRows(db(), SHOP)).toEqual(before);
     });
 
     it(`${topic}: a body signed with another secret gets 401`, async () => {
-      const response = await call(action, signedWebhook(topic, officialExample(topic), { shop: SHOP, secret: "not-the-secret" }));
+      const response = await call(
+        action,
+        signedWebhook(topic, officialExample(topic), { shop: SHOP, secret: "not-the-secret" }),
+      );
       expect(response.status).toBe(401);
     });
 
     it(`${topic}: a valid delivery of Shopify's example payload gets 200`, async () => {
-      const response = await call(action, signedWebhook(topic, officialExample(topic), { shop: SHOP }));
+      const response = await call(
+        action,
+        signedWebhook(topic, officialExample(topic), { shop: SHOP }),
+      );
       expect(response.status).toBe(200);
     });
   }
 
   it("rejects a signed body that is not JSON with 400, and keeps no claim on the event", async () => {
-    const request = signedWebhook("customers/redact", null, { shop: SHOP, rawBody: "{not json", eventId: "evt-bad-json" });
+    const request = signedWebhook("customers/redact", null, {
+      shop: SHOP,
+      rawBody: "{not json",
+      eventId: "evt-bad-json",
+    });
     expect((await call(customersRedact, request)).status).toBe(400);
-    expect(await db().webhookDelivery.count({ where: { shop: SHOP, eventId: "evt-bad-json" } })).toBe(0);
+    expect(
+      await db().webhookDelivery.count({ where: { shop: SHOP, eventId: "evt-bad-json" } }),
+    ).toBe(0);
   });
 
   it("rejects a signed payload missing the customer with 400, so the delivery can be retried fixed", async () => {
-    const request = signedWebhook("customers/redact", { shop_domain: SHOP }, { shop: SHOP, eventId: "evt-no-customer" });
+    const request = signedWebhook(
+      "customers/redact",
+      { shop_domain: SHOP },
+      { shop: SHOP, eventId: "evt-no-customer" },
+    );
     const response = await call(customersRedact, request);
     expect(response.status).toBe(400);
     expect(await response.text()).toMatch(/customer/);
-    expect(await db().webhookDelivery.count({ where: { shop: SHOP, eventId: "evt-no-customer" } })).toBe(0);
+    expect(
+      await db().webhookDelivery.count({ where: { shop: SHOP, eventId: "evt-no-customer" } }),
+    ).toBe(0);
   });
 });
 
@@ -70,28 +94,57 @@ describe("shop/redact", () => {
   it("leaves zero rows of the shop in every table while another shop's rows survive", async () => {
     const otherBefore = await countShopRows(db(), OTHER);
     expect(Object.values(await countShopRows(db(), SHOP)).every((n) => n > 0)).toBe(true);
-    const response = await call(shopRedact, signedWebhook("shop/redact", { shop_id: 1, shop_domain: SHOP }, { shop: SHOP }));
+    const response = await call(
+      shopRedact,
+      signedWebhook("shop/redact", { shop_id: 1, shop_domain: SHOP }, { shop: SHOP }),
+    );
     expect(response.status).toBe(200);
-    expect(await countShopRows(db(), SHOP)).toEqual({ Shop: 0, Session: 0, WebhookDelivery: 0, PrivacyRequest: 0 });
+    expect(await countShopRows(db(), SHOP)).toEqual({
+      Shop: 0,
+      Session: 0,
+      WebhookDelivery: 0,
+      PrivacyRequest: 0,
+    });
     expect(await countShopRows(db(), OTHER)).toEqual(otherBefore);
   });
 
   it("counts every model of the schema (a new table cannot escape erasure)", () => {
-    expect([...SHOP_SCOPED_MODELS].sort()).toEqual(["PrivacyRequest", "Session", "Shop", "WebhookDelivery"]);
+    expect([...SHOP_SCOPED_MODELS].sort()).toEqual([
+      "PrivacyRequest",
+      "Session",
+      "Shop",
+      "WebhookDelivery",
+    ]);
   });
 
   it("is idempotent: a repeated delivery answers 200 and leaves the same state", async () => {
-    const request = () => signedWebhook("shop/redact", { shop_id: 1, shop_domain: SHOP }, { shop: SHOP, eventId: "evt-redact" });
+    const request = () =>
+      signedWebhook(
+        "shop/redact",
+        { shop_id: 1, shop_domain: SHOP },
+        { shop: SHOP, eventId: "evt-redact" },
+      );
     expect((await call(shopRedact, request())).status).toBe(200);
     expect((await call(shopRedact, request())).status).toBe(200);
-    expect(await countShopRows(db(), SHOP)).toEqual({ Shop: 0, Session: 0, WebhookDelivery: 0, PrivacyRequest: 0 });
+    expect(await countShopRows(db(), SHOP)).toEqual({
+      Shop: 0,
+      Session: 0,
+      WebhookDelivery: 0,
+      PrivacyRequest: 0,
+    });
     expect((await countShopRows(db(), OTHER)).Shop).toBe(1);
   });
 });
 
 describe("app/uninstalled", () => {
   it("removes the shop's sessions, marks it uninstalled and keeps its data", async () => {
-    const response = await call(uninstalled, signedWebhook("app/uninstalled", officialExample("app/uninstalled"), { shop: SHOP, eventId: "evt-u1" }));
+    const response = await call(
+      uninstalled,
+      signedWebhook("app/uninstalled", officialExample("app/uninstalled"), {
+        shop: SHOP,
+        eventId: "evt-u1",
+      }),
+    );
     expect(response.status).toBe(200);
     const rows = await countShopRows(db(), SHOP);
     expect(rows.Session).toBe(0);
@@ -103,10 +156,16 @@ describe("app/uninstalled", () => {
   });
 
   it("applies a repeated delivery once", async () => {
-    await call(uninstalled, signedWebhook("app/uninstalled", {}, { shop: SHOP, eventId: "evt-u2" }));
+    await call(
+      uninstalled,
+      signedWebhook("app/uninstalled", {}, { shop: SHOP, eventId: "evt-u2" }),
+    );
     const first = await db().shop.findUniqueOrThrow({ where: { shop: SHOP } });
     await new Promise((r) => setTimeout(r, 5));
-    const again = await call(uninstalled, signedWebhook("app/uninstalled", {}, { shop: SHOP, eventId: "evt-u2" }));
+    const again = await call(
+      uninstalled,
+      signedWebhook("app/uninstalled", {}, { shop: SHOP, eventId: "evt-u2" }),
+    );
     expect(again.status).toBe(200);
     const second = await db().shop.findUniqueOrThrow({ where: { shop: SHOP } });
     expect(second.uninstalledAt).toEqual(first.uninstalledAt);
@@ -116,11 +175,26 @@ describe("app/uninstalled", () => {
 
 describe("app/scopes_update", () => {
   it("records the scopes now granted on the shop and its sessions", async () => {
-    const payload = { id: 1, action: "update", current: ["read_products", "read_orders"], previous: ["read_products"], updated_at: new Date().toISOString() };
-    expect((await call(scopesUpdate, signedWebhook("app/scopes_update", payload, { shop: SHOP }))).status).toBe(200);
-    expect((await db().shop.findUniqueOrThrow({ where: { shop: SHOP } })).scopes).toBe("read_products,read_orders");
-    expect((await db().session.findFirstOrThrow({ where: { shop: SHOP } })).scope).toBe("read_products,read_orders");
-    expect((await db().shop.findUniqueOrThrow({ where: { shop: OTHER } })).scopes).toBe("read_products");
+    const payload = {
+      id: 1,
+      action: "update",
+      current: ["read_products", "read_orders"],
+      previous: ["read_products"],
+      updated_at: new Date().toISOString(),
+    };
+    expect(
+      (await call(scopesUpdate, signedWebhook("app/scopes_update", payload, { shop: SHOP })))
+        .status,
+    ).toBe(200);
+    expect((await db().shop.findUniqueOrThrow({ where: { shop: SHOP } })).scopes).toBe(
+      "read_products,read_orders",
+    );
+    expect((await db().session.findFirstOrThrow({ where: { shop: SHOP } })).scope).toBe(
+      "read_products,read_orders",
+    );
+    expect((await db().shop.findUniqueOrThrow({ where: { shop: OTHER } })).scopes).toBe(
+      "read_products",
+    );
   });
 });
 
@@ -128,29 +202,64 @@ describe("customers/data_request and customers/redact", () => {
   const customer = { id: 555, email: "ana@example.com", phone: "+15550001111" };
 
   it("data_request stores a report of what the app holds, for this shop only", async () => {
-    const payload = { shop_id: 1, shop_domain: SHOP, orders_requested: [1001, 1002], customer, data_request: { id: 9999 } };
-    expect((await call(dataRequest, signedWebhook("customers/data_request", payload, { shop: SHOP }))).status).toBe(200);
-    const row = await db().privacyRequest.findFirstOrThrow({ where: { shop: SHOP, customerId: "555" } });
+    const payload = {
+      shop_id: 1,
+      shop_domain: SHOP,
+      orders_requested: [1001, 1002],
+      customer,
+      data_request: { id: 9999 },
+    };
+    expect(
+      (await call(dataRequest, signedWebhook("customers/data_request", payload, { shop: SHOP })))
+        .status,
+    ).toBe(200);
+    const row = await db().privacyRequest.findFirstOrThrow({
+      where: { shop: SHOP, customerId: "555" },
+    });
     expect(row.status).toBe("completed");
-    expect(row.report).toMatchObject({ customer: { id: "555", email: "ana@example.com" }, ordersRequested: ["1001", "1002"], dataRequestId: "9999" });
+    expect(row.report).toMatchObject({
+      customer: { id: "555", email: "ana@example.com" },
+      ordersRequested: ["1001", "1002"],
+      dataRequestId: "9999",
+    });
     expect((row.report as { summary: string }).summary).toMatch(/holds no personal data/);
     expect(await db().privacyRequest.count({ where: { shop: OTHER, customerId: "555" } })).toBe(0);
   });
 
   it("redact erases the customer's contact details from earlier reports, and records the erasure", async () => {
-    const ask = { shop_id: 1, shop_domain: SHOP, orders_requested: [], customer, data_request: { id: 1 } };
+    const ask = {
+      shop_id: 1,
+      shop_domain: SHOP,
+      orders_requested: [],
+      customer,
+      data_request: { id: 1 },
+    };
     await call(dataRequest, signedWebhook("customers/data_request", ask, { shop: SHOP }));
     await call(dataRequest, signedWebhook("customers/data_request", ask, { shop: OTHER }));
     const redact = { shop_id: 1, shop_domain: SHOP, customer, orders_to_redact: [1001] };
-    expect((await call(customersRedact, signedWebhook("customers/redact", redact, { shop: SHOP }))).status).toBe(200);
+    expect(
+      (await call(customersRedact, signedWebhook("customers/redact", redact, { shop: SHOP })))
+        .status,
+    ).toBe(200);
 
-    const reports = await db().privacyRequest.findMany({ where: { shop: SHOP, customerId: "555", topic: "customers/data_request" } });
+    const reports = await db().privacyRequest.findMany({
+      where: { shop: SHOP, customerId: "555", topic: "customers/data_request" },
+    });
     expect(reports.map((r) => r.report)).toEqual([{ redacted: true }]);
-    expect(JSON.stringify(await db().privacyRequest.findMany({ where: { shop: SHOP } }))).not.toContain("ana@example.com");
-    const erasure = await db().privacyRequest.findFirstOrThrow({ where: { shop: SHOP, topic: "customers/redact" } });
-    expect(erasure.report).toMatchObject({ ordersToRedact: ["1001"], erased: { "privacy request reports": 1 } });
+    expect(
+      JSON.stringify(await db().privacyRequest.findMany({ where: { shop: SHOP } })),
+    ).not.toContain("ana@example.com");
+    const erasure = await db().privacyRequest.findFirstOrThrow({
+      where: { shop: SHOP, topic: "customers/redact" },
+    });
+    expect(erasure.report).toMatchObject({
+      ordersToRedact: ["1001"],
+      erased: { "privacy request reports": 1 },
+    });
     // The other shop's report about its own customer 555 is untouched.
-    const other = await db().privacyRequest.findFirstOrThrow({ where: { shop: OTHER, customerId: "555" } });
+    const other = await db().privacyRequest.findFirstOrThrow({
+      where: { shop: OTHER, customerId: "555" },
+    });
     expect(JSON.stringify(other.report)).toContain("ana@example.com");
   });
 });

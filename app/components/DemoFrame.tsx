@@ -13,11 +13,25 @@ interface NavItem {
  * Outside the Shopify admin there is no App Bridge navigation, so the demo draws the same menu
  * as a bar above the page and says plainly that the store is simulated.
  */
-export function DemoFrame({ shop, nav, children }: { shop: string; nav: NavItem[]; children: ReactNode }) {
+export function DemoFrame({
+  shop,
+  nav,
+  children,
+}: {
+  shop: string;
+  nav: NavItem[];
+  children: ReactNode;
+}) {
   const t = useT();
   return (
     <div data-demo-frame>
-      <Box background="bg-surface" borderBlockEndWidth="025" borderColor="border" paddingInline="400" paddingBlock="300">
+      <Box
+        background="bg-surface"
+        borderBlockEndWidth="025"
+        borderColor="border"
+        paddingInline="400"
+        paddingBlock="300"
+      >
         <InlineStack gap="400" blockAlign="center">
           <Text as="span" variant="headingMd">
             {t("app.name")}
@@ -30,7 +44,11 @@ export function DemoFrame({ shop, nav, children }: { shop: string; nav: NavItem[
                   to={item.to}
                   prefetch="intent"
                   aria-current={item.selected ? "page" : undefined}
-                  style={{ fontWeight: item.selected ? 650 : 450, color: "inherit", textDecoration: item.selected ? "underline" : "none" }}
+                  style={{
+                    fontWeight: item.selected ? 650 : 450,
+                    color: "inherit",
+                    textDecoration: item.selected ? "underline" : "none",
+                  }}
                 >
                   {item.label}
                 </Link>

@@ -25,12 +25,20 @@ describe("migrate (SQLite)", () => {
     expect(second.alreadyApplied.length).toBe(first.total);
 
     const client = createClient({ url });
-    const rows = (await client.execute(`SELECT migration_name, checksum, finished_at FROM _prisma_migrations`)).rows;
-    const sql = readFileSync(path.join(root, "prisma/sqlite/migrations", first.applied[0]!, "migration.sql"));
+    const rows = (
+      await client.execute(`SELECT migration_name, checksum, finished_at FROM _prisma_migrations`)
+    ).rows;
+    const sql = readFileSync(
+      path.join(root, "prisma/sqlite/migrations", first.applied[0]!, "migration.sql"),
+    );
     expect(rows[0]!.checksum).toBe(createHash("sha256").update(sql).digest("hex"));
     expect(rows[0]!.finished_at).not.toBeNull();
-    const tables = (await client.execute(`SELECT name FROM sqlite_master WHERE type='table'`)).rows.map((r) => r.name);
-    expect(tables).toEqual(expect.arrayContaining(["Session", "Shop", "WebhookDelivery", "PrivacyRequest"]));
+    const tables = (
+      await client.execute(`SELECT name FROM sqlite_master WHERE type='table'`)
+    ).rows.map((r) => r.name);
+    expect(tables).toEqual(
+      expect.arrayContaining(["Session", "Shop", "WebhookDelivery", "PrivacyRequest"]),
+    );
     client.close();
     expect(await migrationState(url, root)).toMatchObject({ upToDate: true, pending: [] });
   });
@@ -50,7 +58,10 @@ describe("migrate (SQLite)", () => {
     await migrate(url, root);
     const dir = path.join(root, "prisma/sqlite/migrations/29991231000000_broken");
     mkdirSync(dir);
-    writeFileSync(path.join(dir, "migration.sql"), `CREATE TABLE "Half" ("id" TEXT);\nCREATE TABLE nonsense syntax here;`);
+    writeFileSync(
+      path.join(dir, "migration.sql"),
+      `CREATE TABLE "Half" ("id" TEXT);\nCREATE TABLE nonsense syntax here;`,
+    );
     const error = await migrate(url, root).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(MigrationError);
     expect((error as Error).message).toMatch(/29991231000000_broken failed and was rolled back/);
@@ -58,7 +69,10 @@ describe("migrate (SQLite)", () => {
     const half = await client.execute(`SELECT name FROM sqlite_master WHERE name='Half'`);
     expect(half.rows).toHaveLength(0);
     client.close();
-    expect(await migrationState(url, root)).toMatchObject({ upToDate: false, pending: ["29991231000000_broken"] });
+    expect(await migrationState(url, root)).toMatchObject({
+      upToDate: false,
+      pending: ["29991231000000_broken"],
+    });
   });
 });
 

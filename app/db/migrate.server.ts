@@ -141,12 +141,15 @@ function postgresDriver(url: string): Driver {
 export async function migrate(url: string, root = process.cwd()): Promise<MigrationReport> {
   const kind = databaseKind(url);
   const files = readMigrations(migrationsDir(kind, root));
-  if (files.length === 0) throw new MigrationError(`No migrations found in ${migrationsDir(kind, root)}`);
+  if (files.length === 0)
+    throw new MigrationError(`No migrations found in ${migrationsDir(kind, root)}`);
   const driver = kind === "sqlite" ? sqliteDriver(url) : postgresDriver(url);
   try {
     await driver.exec(TABLE_SQL[kind]);
     const history = (
-      await driver.rows(`SELECT migration_name, checksum, finished_at, rolled_back_at FROM "_prisma_migrations"`)
+      await driver.rows(
+        `SELECT migration_name, checksum, finished_at, rolled_back_at FROM "_prisma_migrations"`,
+      )
     ).filter((r) => r.rolled_back_at == null);
     const byName = new Map(history.map((r) => [r.migration_name, r]));
 
@@ -190,7 +193,12 @@ export async function migrate(url: string, root = process.cwd()): Promise<Migrat
         `After migrating, ${finished.length} of ${files.length} migrations are recorded as applied.`,
       );
     }
-    return { kind, applied, alreadyApplied: files.filter((f) => byName.has(f.name)).map((f) => f.name), total: files.length };
+    return {
+      kind,
+      applied,
+      alreadyApplied: files.filter((f) => byName.has(f.name)).map((f) => f.name),
+      total: files.length,
+    };
   } finally {
     await driver.close();
   }
@@ -203,11 +211,18 @@ export async function migrationState(url: string, root = process.cwd()) {
   const driver = kind === "sqlite" ? sqliteDriver(url) : postgresDriver(url);
   try {
     const rows = await driver
-      .rows(`SELECT migration_name, checksum, finished_at, rolled_back_at FROM "_prisma_migrations" WHERE finished_at IS NOT NULL AND rolled_back_at IS NULL`)
+      .rows(
+        `SELECT migration_name, checksum, finished_at, rolled_back_at FROM "_prisma_migrations" WHERE finished_at IS NOT NULL AND rolled_back_at IS NULL`,
+      )
       .catch(() => [] as Row[]);
     const applied = new Set(rows.map((r) => r.migration_name));
     const pending = files.filter((f) => !applied.has(f.name)).map((f) => f.name);
-    return { applied: applied.size, expected: files.length, pending, upToDate: pending.length === 0 };
+    return {
+      applied: applied.size,
+      expected: files.length,
+      pending,
+      upToDate: pending.length === 0,
+    };
   } finally {
     await driver.close();
   }

@@ -22,8 +22,20 @@ export function modelsOf(file: string): string {
 function expectedSql(provider: "sqlite" | "postgres", url: string): string {
   return execFileSync(
     "npx",
-    ["prisma", "migrate", "diff", "--from-empty", "--to-schema-datamodel", `prisma/${provider}/schema.prisma`, "--script"],
-    { env: { ...process.env, DATABASE_URL: url }, encoding: "utf8", stdio: ["ignore", "pipe", "ignore"] },
+    [
+      "prisma",
+      "migrate",
+      "diff",
+      "--from-empty",
+      "--to-schema-datamodel",
+      `prisma/${provider}/schema.prisma`,
+      "--script",
+    ],
+    {
+      env: { ...process.env, DATABASE_URL: url },
+      encoding: "utf8",
+      stdio: ["ignore", "pipe", "ignore"],
+    },
   );
 }
 
@@ -48,7 +60,9 @@ describe("schema drift", () => {
     const describe = async (url: string) => {
       const client = createClient({ url });
       const rows = (
-        await client.execute(`SELECT type, name, sql FROM sqlite_master WHERE name NOT LIKE '_prisma%' AND name NOT LIKE 'sqlite_%' ORDER BY name`)
+        await client.execute(
+          `SELECT type, name, sql FROM sqlite_master WHERE name NOT LIKE '_prisma%' AND name NOT LIKE 'sqlite_%' ORDER BY name`,
+        )
       ).rows.map((r) => `${r.type} ${r.name}: ${String(r.sql).replace(/\s+/g, " ")}`);
       client.close();
       return rows;
@@ -57,29 +71,35 @@ describe("schema drift", () => {
     expect(await describe(migrated)).toEqual(await describe(direct));
   }, 60_000);
 
-  it.runIf(TEST_DATABASE_URL)("PostgreSQL: the migrations build exactly the database the schema describes", async () => {
-    const migrated = await scratchDatabase("sw_drift_m");
-    const direct = await scratchDatabase("sw_drift_d");
-    try {
-      await migrate(migrated.url);
-      const c = new pg.Client({ connectionString: direct.url });
-      await c.connect();
-      await c.query(expectedSql("postgres", direct.url));
-      await c.end();
-      const shape = async (url: string) => {
-        const client = new pg.Client({ connectionString: url });
-        await client.connect();
-        const columns = await client.query(
-          `SELECT table_name, column_name, data_type, is_nullable, column_default FROM information_schema.columns WHERE table_schema='public' AND table_name NOT LIKE '_prisma%' ORDER BY table_name, column_name`,
-        );
-        const indexes = await client.query(`SELECT indexname, indexdef FROM pg_indexes WHERE schemaname='public' AND tablename NOT LIKE '_prisma%' ORDER BY indexname`);
-        await client.end();
-        return { columns: columns.rows, indexes: indexes.rows };
-      };
-      expect(await shape(migrated.url)).toEqual(await shape(direct.url));
-    } finally {
-      await migrated.drop();
-      await direct.drop();
-    }
-  }, 60_000);
+  it.runIf(TEST_DATABASE_URL)(
+    "PostgreSQL: the migrations build exactly the database the schema describes",
+    async () => {
+      const migrated = await scratchDatabase("sw_drift_m");
+      const direct = await scratchDatabase("sw_drift_d");
+      try {
+        await migrate(migrated.url);
+        const c = new pg.Client({ connectionString: direct.url });
+        await c.connect();
+        await c.query(expectedSql("postgres", direct.url));
+        await c.end();
+        const shape = async (url: string) => {
+          const client = new pg.Client({ connectionString: url });
+          await client.connect();
+          const columns = await client.query(
+            `SELECT table_name, column_name, data_type, is_nullable, column_default FROM information_schema.columns WHERE table_schema='public' AND table_name NOT LIKE '_prisma%' ORDER BY table_name, column_name`,
+          );
+          const indexes = await client.query(
+            `SELECT indexname, indexdef FROM pg_indexes WHERE schemaname='public' AND tablename NOT LIKE '_prisma%' ORDER BY indexname`,
+          );
+          await client.end();
+          return { columns: columns.rows, indexes: indexes.rows };
+        };
+        expect(await shape(migrated.url)).toEqual(await shape(direct.url));
+      } finally {
+        await migrated.drop();
+        await direct.drop();
+      }
+    },
+    60_000,
+  );
 });

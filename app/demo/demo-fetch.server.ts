@@ -5,12 +5,20 @@ import type { AbstractFetchFunc } from "@shopify/shopify-api/runtime";
  * https://<demo shop>/admin/... becomes <simulator>/<demo shop>/admin/..., unchanged otherwise
  * (same method, headers, body). Any other host is refused, so demo mode cannot reach a real shop.
  */
-export function demoFetch(simulatorUrl: string, demoShop: string, base: typeof fetch = fetch): AbstractFetchFunc {
+export function demoFetch(
+  simulatorUrl: string,
+  demoShop: string,
+  base: typeof fetch = fetch,
+): AbstractFetchFunc {
   const target = simulatorUrl.replace(/\/$/, "");
   return async (input, init) => {
-    const url = new URL(typeof input === "string" ? input : input instanceof URL ? input.href : input.url);
+    const url = new URL(
+      typeof input === "string" ? input : input instanceof URL ? input.href : input.url,
+    );
     if (url.hostname !== demoShop) {
-      throw new Error(`Demo mode only talks to the simulated shop ${demoShop}, not ${url.hostname}`);
+      throw new Error(
+        `Demo mode only talks to the simulated shop ${demoShop}, not ${url.hostname}`,
+      );
     }
     return base(`${target}/${demoShop}${url.pathname}${url.search}`, init);
   };

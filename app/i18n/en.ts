@@ -7,7 +7,8 @@ export const en = {
   "nav.compliance": "Compliance",
   "nav.campaigns": "Campaigns",
   "nav.settings": "Settings",
-  "demo.banner": "Demo store: you are looking at {shop}, a simulated Shopify store. Nothing here touches a real shop.",
+  "demo.banner":
+    "Demo store: you are looking at {shop}, a simulated Shopify store. Nothing here touches a real shop.",
   "overview.title": "Overview",
   "overview.store": "Store",
   "overview.plan": "Plan",
@@ -24,10 +25,14 @@ export const en = {
   "overview.languages": "Languages",
   "overview.recentProducts": "Recently updated products",
   "overview.capabilities": "What Seaworthy does for this store",
-  "overview.capability.sync": "Store mirror: products, inventory, collections and orders, kept in step by bulk operations and webhooks.",
-  "overview.capability.channels": "Channel fit: a score per product for Amazon, eBay, your store, Walmart, TikTok Shop, Ozon, Wildberries and Instagram.",
-  "overview.capability.compliance": "Compliance: EPR registrations, GPSR, green claims and certificates per market, published as storefront labels.",
-  "overview.capability.campaigns": "Campaigns: creators, tracked links and discount codes, with orders attributed back to them.",
+  "overview.capability.sync":
+    "Store mirror: products, inventory, collections and orders, kept in step by bulk operations and webhooks.",
+  "overview.capability.channels":
+    "Channel fit: a score per product for Amazon, eBay, your store, Walmart, TikTok Shop, Ozon, Wildberries and Instagram.",
+  "overview.capability.compliance":
+    "Compliance: EPR registrations, GPSR, green claims and certificates per market, published as storefront labels.",
+  "overview.capability.campaigns":
+    "Campaigns: creators, tracked links and discount codes, with orders attributed back to them.",
   "overview.notReady": "Not set up yet",
   "overview.ready": "Ready",
   "products.title": "Products",
@@ -46,13 +51,16 @@ export const en = {
   "status.ARCHIVED": "Archived",
   "channels.title": "Channels",
   "channels.emptyHeading": "Channel fit scores are not computed for this store yet",
-  "channels.emptyBody": "Seaworthy will rank every product for Amazon, eBay, your online store, Walmart, TikTok Shop, Ozon, Wildberries and Instagram, with the reasons and the fixes. Scoring needs the store mirror, which is set up next.",
+  "channels.emptyBody":
+    "Seaworthy will rank every product for Amazon, eBay, your online store, Walmart, TikTok Shop, Ozon, Wildberries and Instagram, with the reasons and the fixes. Scoring needs the store mirror, which is set up next.",
   "compliance.title": "Compliance",
   "compliance.emptyHeading": "No compliance checks have run for this store yet",
-  "compliance.emptyBody": "Seaworthy will check EPR registrations, GPSR information, green claims and certificates for each market you sell to: {markets}.",
+  "compliance.emptyBody":
+    "Seaworthy will check EPR registrations, GPSR information, green claims and certificates for each market you sell to: {markets}.",
   "campaigns.title": "Campaigns",
   "campaigns.emptyHeading": "No campaigns yet",
-  "campaigns.emptyBody": "Creator campaigns with tracked links and discount codes will tie orders back to TikTok and Instagram creators.",
+  "campaigns.emptyBody":
+    "Creator campaigns with tracked links and discount codes will tie orders back to TikTok and Instagram creators.",
   "settings.title": "Settings",
   "settings.language": "Admin language",
   "settings.languageHelp": "Automatic follows the language of your Shopify admin.",
@@ -63,14 +71,16 @@ export const en = {
   "settings.scopes": "Access granted",
   "settings.installedAt": "Installed",
   "settings.privacy": "Privacy requests",
-  "settings.privacyHelp": "Data requests and erasures Shopify sent for this shop's customers, and what Seaworthy did.",
+  "settings.privacyHelp":
+    "Data requests and erasures Shopify sent for this shop's customers, and what Seaworthy did.",
   "settings.privacyEmpty": "No privacy requests received.",
   "settings.col.received": "Received",
   "settings.col.topic": "Request",
   "settings.col.customer": "Customer",
   "settings.col.status": "Status",
   "error.title": "Something went wrong",
-  "error.body": "Seaworthy could not load this page. Try again; if it keeps happening, the details below help support.",
+  "error.body":
+    "Seaworthy could not load this page. Try again; if it keeps happening, the details below help support.",
 } as const;
 
 export type MessageKey = keyof typeof en;

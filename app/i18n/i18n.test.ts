@@ -30,7 +30,9 @@ describe("admin language", () => {
   });
 
   it("fills placeholders", () => {
-    expect(translate("en", "demo.banner", { shop: "x.myshopify.com" })).toContain("x.myshopify.com");
+    expect(translate("en", "demo.banner", { shop: "x.myshopify.com" })).toContain(
+      "x.myshopify.com",
+    );
     expect(translate("zh-CN", "nav.overview")).toBe("概览");
   });
 });

@@ -11,7 +11,10 @@ const catalogs: Record<Locale, Record<MessageKey, string>> = { en, "zh-CN": zhCN
 export function matchLocale(candidate: string | null | undefined): Locale | undefined {
   if (!candidate) return undefined;
   const lower = candidate.trim().toLowerCase();
-  if (lower.startsWith("zh")) return lower.includes("tw") || lower.includes("hk") || lower.includes("hant") ? undefined : "zh-CN";
+  if (lower.startsWith("zh"))
+    return lower.includes("tw") || lower.includes("hk") || lower.includes("hant")
+      ? undefined
+      : "zh-CN";
   if (lower.startsWith("en")) return "en";
   return undefined;
 }
@@ -33,9 +36,15 @@ export function resolveLocale(request: Request, setting?: string | null): Locale
   return "en";
 }
 
-export function translate(locale: Locale, key: MessageKey, vars?: Record<string, string | number>): string {
+export function translate(
+  locale: Locale,
+  key: MessageKey,
+  vars?: Record<string, string | number>,
+): string {
   const template = catalogs[locale][key] ?? en[key];
-  return vars ? template.replace(/\{(\w+)\}/g, (_, name: string) => String(vars[name] ?? `{${name}}`)) : template;
+  return vars
+    ? template.replace(/\{(\w+)\}/g, (_, name: string) => String(vars[name] ?? `{${name}}`))
+    : template;
 }
 
 export const LocaleContext = createContext<Locale>("en");

@@ -27,8 +27,10 @@ export const zhCN: Record<MessageKey, string> = {
   "overview.recentProducts": "最近更新的产品",
   "overview.capabilities": "Seaworthy 为本店提供的功能",
   "overview.capability.sync": "店铺镜像：通过批量操作和 Webhook 同步产品、库存、商品系列和订单。",
-  "overview.capability.channels": "渠道匹配：为每个产品在 Amazon、eBay、独立站、Walmart、TikTok Shop、Ozon、Wildberries 和 Instagram 上打分。",
-  "overview.capability.compliance": "合规：按市场检查 EPR 注册、GPSR、环保声明和证书，并发布为店铺标签。",
+  "overview.capability.channels":
+    "渠道匹配：为每个产品在 Amazon、eBay、独立站、Walmart、TikTok Shop、Ozon、Wildberries 和 Instagram 上打分。",
+  "overview.capability.compliance":
+    "合规：按市场检查 EPR 注册、GPSR、环保声明和证书，并发布为店铺标签。",
   "overview.capability.campaigns": "推广活动：达人、追踪链接和折扣码，并将订单归因到对应活动。",
   "overview.notReady": "尚未设置",
   "overview.ready": "已就绪",
@@ -48,10 +50,12 @@ export const zhCN: Record<MessageKey, string> = {
   "status.ARCHIVED": "已归档",
   "channels.title": "渠道",
   "channels.emptyHeading": "尚未为本店计算渠道匹配分数",
-  "channels.emptyBody": "Seaworthy 将为每个产品在 Amazon、eBay、独立站、Walmart、TikTok Shop、Ozon、Wildberries 和 Instagram 上排序，并说明原因和改进方法。评分需要先建立店铺镜像。",
+  "channels.emptyBody":
+    "Seaworthy 将为每个产品在 Amazon、eBay、独立站、Walmart、TikTok Shop、Ozon、Wildberries 和 Instagram 上排序，并说明原因和改进方法。评分需要先建立店铺镜像。",
   "compliance.title": "合规",
   "compliance.emptyHeading": "本店尚未运行合规检查",
-  "compliance.emptyBody": "Seaworthy 将按您销售的每个市场检查 EPR 注册、GPSR 信息、环保声明和证书：{markets}。",
+  "compliance.emptyBody":
+    "Seaworthy 将按您销售的每个市场检查 EPR 注册、GPSR 信息、环保声明和证书：{markets}。",
   "campaigns.title": "推广活动",
   "campaigns.emptyHeading": "暂无推广活动",
   "campaigns.emptyBody": "带追踪链接和折扣码的达人活动，会把订单归因到 TikTok 和 Instagram 达人。",

@@ -21,7 +21,9 @@ export class PayloadError extends Error {
 function parseCustomer(topic: string, payload: unknown) {
   const parsed = customerPayload.safeParse(payload);
   if (!parsed.success) {
-    throw new PayloadError(`${topic} payload is not what Shopify documents: ${parsed.error.issues.map((i) => `${i.path.join(".")} ${i.message}`).join("; ")}`);
+    throw new PayloadError(
+      `${topic} payload is not what Shopify documents: ${parsed.error.issues.map((i) => `${i.path.join(".")} ${i.message}`).join("; ")}`,
+    );
   }
   return parsed.data;
 }
@@ -30,7 +32,12 @@ function parseCustomer(topic: string, payload: unknown) {
  * customers/data_request: gathers what every holder keeps about the customer into a report the
  * merchant can hand over (shown under Settings → Privacy requests).
  */
-export async function handleDataRequest(db: Db, shop: string, payload: unknown, holders: CustomerDataHolder[] = customerDataHolders) {
+export async function handleDataRequest(
+  db: Db,
+  shop: string,
+  payload: unknown,
+  holders: CustomerDataHolder[] = customerDataHolders,
+) {
   const p = parseCustomer("customers/data_request", payload);
   const orderIds = p.orders_requested ?? [];
   const holdings: Record<string, unknown[]> = {};
@@ -44,21 +51,40 @@ export async function handleDataRequest(db: Db, shop: string, payload: unknown, 
     dataRequestId: p.data_request?.id ?? null,
     searched: holders.map((h) => h.name),
     holdings,
-    summary: Object.keys(holdings).length === 0 ? "Seaworthy holds no personal data about this customer." : `Seaworthy holds data about this customer in: ${Object.keys(holdings).join(", ")}.`,
+    summary:
+      Object.keys(holdings).length === 0
+        ? "Seaworthy holds no personal data about this customer."
+        : `Seaworthy holds data about this customer in: ${Object.keys(holdings).join(", ")}.`,
   };
   const row = await db.privacyRequest.create({
-    data: { shop, topic: "customers/data_request", customerId: p.customer.id, report: report as Prisma.InputJsonObject, status: "completed", completedAt: new Date() },
+    data: {
+      shop,
+      topic: "customers/data_request",
+      customerId: p.customer.id,
+      report: report as Prisma.InputJsonObject,
+      status: "completed",
+      completedAt: new Date(),
+    },
   });
-  logger.info({ shop, op: "customers/data_request", request: row.id }, "customer data report prepared");
+  logger.info(
+    { shop, op: "customers/data_request", request: row.id },
+    "customer data report prepared",
+  );
   return row;
 }
 
 /** customers/redact: erases the customer's personal data from every holder. */
-export async function handleCustomerRedact(db: Db, shop: string, payload: unknown, holders: CustomerDataHolder[] = customerDataHolders) {
+export async function handleCustomerRedact(
+  db: Db,
+  shop: string,
+  payload: unknown,
+  holders: CustomerDataHolder[] = customerDataHolders,
+) {
   const p = parseCustomer("customers/redact", payload);
   const orderIds = p.orders_to_redact ?? [];
   const erased: Record<string, number> = {};
-  for (const holder of holders) erased[holder.name] = await holder.erase(db, shop, p.customer, orderIds);
+  for (const holder of holders)
+    erased[holder.name] = await holder.erase(db, shop, p.customer, orderIds);
   const row = await db.privacyRequest.create({
     data: {
       shop,
@@ -84,7 +110,10 @@ export async function handleShopRedact(db: Db, shop: string) {
 export async function handleUninstalled(db: Db, shop: string) {
   const [sessions] = await db.$transaction([
     db.session.deleteMany({ where: { shop } }),
-    db.shop.updateMany({ where: { shop, uninstalledAt: null }, data: { uninstalledAt: new Date() } }),
+    db.shop.updateMany({
+      where: { shop, uninstalledAt: null },
+      data: { uninstalledAt: new Date() },
+    }),
   ]);
   logger.info({ shop, op: "app/uninstalled", sessions: sessions.count }, "app uninstalled");
 }
@@ -94,7 +123,8 @@ const scopesPayload = z.object({ current: z.array(z.string()) });
 /** app/scopes_update: the granted scopes changed (e.g. after a scopes request). */
 export async function handleScopesUpdate(db: Db, shop: string, payload: unknown) {
   const parsed = scopesPayload.safeParse(payload);
-  if (!parsed.success) throw new PayloadError("app/scopes_update payload has no `current` scope list");
+  if (!parsed.success)
+    throw new PayloadError("app/scopes_update payload has no `current` scope list");
   const scope = parsed.data.current.join(",");
   await db.$transaction([
     db.session.updateMany({ where: { shop }, data: { scope } }),

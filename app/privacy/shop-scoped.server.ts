@@ -7,7 +7,9 @@ import { Prisma, type Db } from "../db.server";
  */
 export const SHOP_SCOPED_MODELS = Object.values(Prisma.ModelName);
 
-type Delegate = { deleteMany(args: { where: { shop: string } }): Prisma.PrismaPromise<{ count: number }> };
+type Delegate = {
+  deleteMany(args: { where: { shop: string } }): Prisma.PrismaPromise<{ count: number }>;
+};
 
 function delegate(db: Db, model: string): Delegate {
   const key = model.charAt(0).toLowerCase() + model.slice(1);

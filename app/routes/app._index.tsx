@@ -1,6 +1,17 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
-import { Badge, BlockStack, Box, Card, InlineGrid, InlineStack, Layout, List, Page, Text } from "@shopify/polaris";
+import {
+  Badge,
+  BlockStack,
+  Box,
+  Card,
+  InlineGrid,
+  InlineStack,
+  Layout,
+  List,
+  Page,
+  Text,
+} from "@shopify/polaris";
 import { requireAdmin } from "../admin.server";
 import { db } from "../db.server";
 import { runOperation } from "../graphql/client.server";
@@ -12,7 +23,9 @@ export const loader = async ({ request }: LoaderFunctionArgs) => {
   const { shop, graphql } = await requireAdmin(request);
   const since = new Date(Date.now() - 90 * 86_400_000).toISOString().slice(0, 10);
   const [stats, profile] = await Promise.all([
-    runOperation<OverviewStatsResult>(graphql, OverviewStats, { ordersQuery: `created_at:>=${since}` }),
+    runOperation<OverviewStatsResult>(graphql, OverviewStats, {
+      ordersQuery: `created_at:>=${since}`,
+    }),
     db().shop.findUnique({
       where: { shop },
       select: { name: true, plan: true, currencyCode: true, markets: true, locales: true },
@@ -32,7 +45,15 @@ export const loader = async ({ request }: LoaderFunctionArgs) => {
   };
 };
 
-function Figure({ label, value, testId }: { label: string; value: string | number; testId: string }) {
+function Figure({
+  label,
+  value,
+  testId,
+}: {
+  label: string;
+  value: string | number;
+  testId: string;
+}) {
   return (
     <BlockStack gap="100">
       <Text as="p" tone="subdued">
@@ -54,9 +75,21 @@ export default function Overview() {
         <Layout.Section>
           <Card>
             <InlineGrid columns={{ xs: 1, sm: 3 }} gap="400">
-              <Figure label={t("overview.products")} value={data.productsCount.toLocaleString()} testId="products-count" />
-              <Figure label={t("overview.activeProducts")} value={data.activeProducts.toLocaleString()} testId="active-products" />
-              <Figure label={t("overview.orders90")} value={data.orders90.toLocaleString()} testId="orders-90" />
+              <Figure
+                label={t("overview.products")}
+                value={data.productsCount.toLocaleString()}
+                testId="products-count"
+              />
+              <Figure
+                label={t("overview.activeProducts")}
+                value={data.activeProducts.toLocaleString()}
+                testId="active-products"
+              />
+              <Figure
+                label={t("overview.orders90")}
+                value={data.orders90.toLocaleString()}
+                testId="orders-90"
+              />
             </InlineGrid>
           </Card>
         </Layout.Section>
@@ -69,7 +102,8 @@ export default function Overview() {
                 </Text>
                 <Text as="p">{data.name}</Text>
                 <Text as="p" tone="subdued">
-                  {t("overview.plan")}: {data.plan ?? "—"} · {t("overview.currency")}: {data.currencyCode ?? "—"}
+                  {t("overview.plan")}: {data.plan ?? "—"} · {t("overview.currency")}:{" "}
+                  {data.currencyCode ?? "—"}
                 </Text>
                 <Text as="p" tone="subdued">
                   {t("overview.languages")}: {data.locales.map((l) => l.locale).join(", ") || "—"}
@@ -90,9 +124,15 @@ export default function Overview() {
                     {data.markets.map((m) => (
                       <InlineStack key={m.id} align="space-between" blockAlign="center" gap="200">
                         <Text as="span" data-testid="market-name">
-                          {m.name} <Text as="span" tone="subdued">({m.countries.slice(0, 6).join(", ")}{m.countries.length > 6 ? "…" : ""})</Text>
+                          {m.name}{" "}
+                          <Text as="span" tone="subdued">
+                            ({m.countries.slice(0, 6).join(", ")}
+                            {m.countries.length > 6 ? "…" : ""})
+                          </Text>
                         </Text>
-                        <Badge tone={m.active ? "success" : undefined}>{m.active ? t("overview.marketActive") : t("overview.marketDraft")}</Badge>
+                        <Badge tone={m.active ? "success" : undefined}>
+                          {m.active ? t("overview.marketActive") : t("overview.marketDraft")}
+                        </Badge>
                       </InlineStack>
                     ))}
                   </BlockStack>
@@ -119,7 +159,9 @@ export default function Overview() {
                       <Text as="span" tone="subdued">
                         {p.totalInventory}
                       </Text>
-                      <Badge tone={p.status === "ACTIVE" ? "success" : undefined}>{t(`status.${p.status}`)}</Badge>
+                      <Badge tone={p.status === "ACTIVE" ? "success" : undefined}>
+                        {t(`status.${p.status}`)}
+                      </Badge>
                     </InlineStack>
                   </InlineStack>
                 ))}

@@ -10,5 +10,11 @@ export const loader = async ({ request }: LoaderFunctionArgs) => {
 
 export default function Campaigns() {
   const t = useT();
-  return <NotYet title={t("campaigns.title")} heading={t("campaigns.emptyHeading")} body={t("campaigns.emptyBody")} />;
+  return (
+    <NotYet
+      title={t("campaigns.title")}
+      heading={t("campaigns.emptyHeading")}
+      body={t("campaigns.emptyBody")}
+    />
+  );
 }

@@ -10,5 +10,11 @@ export const loader = async ({ request }: LoaderFunctionArgs) => {
 
 export default function Channels() {
   const t = useT();
-  return <NotYet title={t("channels.title")} heading={t("channels.emptyHeading")} body={t("channels.emptyBody")} />;
+  return (
+    <NotYet
+      title={t("channels.title")}
+      heading={t("channels.emptyHeading")}
+      body={t("channels.emptyBody")}
+    />
+  );
 }

@@ -39,7 +39,10 @@ export default function Products() {
 
   const go = (next: Record<string, string | null>) => {
     const p = new URLSearchParams(search);
-    for (const [k, v] of Object.entries(next)) (v ? p.set(k, v) : p.delete(k));
+    for (const [k, v] of Object.entries(next)) {
+      if (v) p.set(k, v);
+      else p.delete(k);
+    }
     navigate(`?${p.toString()}`);
   };
 
@@ -53,14 +56,27 @@ export default function Products() {
               go({ q: query || null, after: null });
             }}
           >
-            <TextField label={t("products.search")} labelHidden value={query} onChange={setQuery} autoComplete="off" placeholder={t("products.search")} clearButton onClearButtonClick={() => go({ q: null, after: null })} />
+            <TextField
+              label={t("products.search")}
+              labelHidden
+              value={query}
+              onChange={setQuery}
+              autoComplete="off"
+              placeholder={t("products.search")}
+              clearButton
+              onClearButtonClick={() => go({ q: null, after: null })}
+            />
           </form>
         </div>
         <IndexTable
           resourceName={{ singular: t("products.col.product"), plural: t("products.title") }}
           itemCount={products.length}
           selectable={false}
-          emptyState={<Text as="p" alignment="center" tone="subdued">{t("products.empty")}</Text>}
+          emptyState={
+            <Text as="p" alignment="center" tone="subdued">
+              {t("products.empty")}
+            </Text>
+          }
           headings={[
             { title: t("products.col.product") },
             { title: t("products.col.status") },
@@ -69,7 +85,10 @@ export default function Products() {
             { title: t("products.col.variants"), alignment: "end" },
             { title: t("products.col.inventory"), alignment: "end" },
           ]}
-          pagination={{ hasNext: pageInfo.hasNextPage, onNext: () => go({ after: pageInfo.endCursor }) }}
+          pagination={{
+            hasNext: pageInfo.hasNextPage,
+            onNext: () => go({ after: pageInfo.endCursor }),
+          }}
         >
           {products.map((p, i) => (
             <IndexTable.Row id={p.id} key={p.id} position={i}>
@@ -79,7 +98,9 @@ export default function Products() {
                 </Text>
               </IndexTable.Cell>
               <IndexTable.Cell>
-                <Badge tone={p.status === "ACTIVE" ? "success" : undefined}>{t(`status.${p.status}`)}</Badge>
+                <Badge tone={p.status === "ACTIVE" ? "success" : undefined}>
+                  {t(`status.${p.status}`)}
+                </Badge>
               </IndexTable.Cell>
               <IndexTable.Cell>{p.category?.name ?? t("products.uncategorised")}</IndexTable.Cell>
               <IndexTable.Cell>{p.vendor}</IndexTable.Cell>

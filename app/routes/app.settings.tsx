@@ -1,6 +1,16 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
-import { Banner, BlockStack, Button, Card, DataTable, Layout, Page, Select, Text } from "@shopify/polaris";
+import {
+  Banner,
+  BlockStack,
+  Button,
+  Card,
+  DataTable,
+  Layout,
+  Page,
+  Select,
+  Text,
+} from "@shopify/polaris";
 import { useState } from "react";
 import { requireAdmin } from "../admin.server";
 import { db } from "../db.server";
@@ -12,7 +22,10 @@ export const loader = async ({ request }: LoaderFunctionArgs) => {
   const database = db();
   const [settings, row, requests] = await Promise.all([
     getShopSettings(database, shop),
-    database.shop.findUnique({ where: { shop }, select: { scopes: true, installedAt: true, name: true } }),
+    database.shop.findUnique({
+      where: { shop },
+      select: { scopes: true, installedAt: true, name: true },
+    }),
     database.privacyRequest.findMany({
       where: { shop },
       orderBy: { receivedAt: "desc" },
@@ -34,7 +47,10 @@ export const action = async ({ request }: ActionFunctionArgs) => {
   const { shop } = await requireAdmin(request);
   const parsed = shopSettingsSchema.safeParse(Object.fromEntries(await request.formData()));
   if (!parsed.success) {
-    return { ok: false as const, errors: parsed.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`) };
+    return {
+      ok: false as const,
+      errors: parsed.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`),
+    };
   }
   await saveShopSettings(db(), shop, parsed.data);
   return { ok: true as const, errors: [] };
@@ -52,7 +68,9 @@ export default function Settings() {
         <Layout.Section>
           <BlockStack gap="400">
             {result?.ok ? <Banner tone="success">{t("settings.saved")}</Banner> : null}
-            {result && !result.ok ? <Banner tone="critical">{result.errors.join("; ")}</Banner> : null}
+            {result && !result.ok ? (
+              <Banner tone="critical">{result.errors.join("; ")}</Banner>
+            ) : null}
             <Card>
               <Form method="post">
                 <BlockStack gap="300">
@@ -89,8 +107,18 @@ export default function Settings() {
                 ) : (
                   <DataTable
                     columnContentTypes={["text", "text", "text", "text"]}
-                    headings={[t("settings.col.received"), t("settings.col.topic"), t("settings.col.customer"), t("settings.col.status")]}
-                    rows={data.requests.map((r) => [new Date(r.receivedAt).toLocaleString(), r.topic, r.customerId ?? "—", r.status])}
+                    headings={[
+                      t("settings.col.received"),
+                      t("settings.col.topic"),
+                      t("settings.col.customer"),
+                      t("settings.col.status"),
+                    ]}
+                    rows={data.requests.map((r) => [
+                      new Date(r.receivedAt).toLocaleString(),
+                      r.topic,
+                      r.customerId ?? "—",
+                      r.status,
+                    ])}
                   />
                 )}
               </BlockStack>
@@ -108,7 +136,8 @@ export default function Settings() {
                 {data.shop}
               </Text>
               <Text as="p" tone="subdued">
-                {t("settings.installedAt")}: {data.installedAt ? new Date(data.installedAt).toLocaleDateString() : "—"}
+                {t("settings.installedAt")}:{" "}
+                {data.installedAt ? new Date(data.installedAt).toLocaleDateString() : "—"}
               </Text>
               <Text as="h3" variant="headingSm">
                 {t("settings.scopes")}

@@ -45,7 +45,14 @@ export default function AppLayout() {
     <AppProvider isEmbeddedApp={!demo} apiKey={apiKey} i18n={polarisI18n}>
       <LocaleContext.Provider value={locale}>
         {demo ? (
-          <DemoFrame shop={shop} nav={NAV.map((n) => ({ ...n, label: t(n.label), selected: n.to === "/app" ? pathname === "/app" : pathname.startsWith(n.to) }))}>
+          <DemoFrame
+            shop={shop}
+            nav={NAV.map((n) => ({
+              ...n,
+              label: t(n.label),
+              selected: n.to === "/app" ? pathname === "/app" : pathname.startsWith(n.to),
+            }))}
+          >
             <Outlet />
           </DemoFrame>
         ) : (

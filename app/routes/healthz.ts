@@ -8,10 +8,18 @@ export const loader = async () => {
   try {
     const migrations = await migrationState(url);
     return Response.json(
-      { ok: migrations.upToDate, database: databaseKind(url), migrations, demo: env().SEAWORTHY_DEMO },
+      {
+        ok: migrations.upToDate,
+        database: databaseKind(url),
+        migrations,
+        demo: env().SEAWORTHY_DEMO,
+      },
       { status: migrations.upToDate ? 200 : 503 },
     );
   } catch (error) {
-    return Response.json({ ok: false, database: databaseKind(url), error: (error as Error).message }, { status: 503 });
+    return Response.json(
+      { ok: false, database: databaseKind(url), error: (error as Error).message },
+      { status: 503 },
+    );
   }
 };

@@ -18,7 +18,12 @@ function isUniqueViolation(error: unknown): boolean {
  * Claims an event id for a shop. False when it was already handled: Shopify retries deliveries
  * and may send one event twice, and the second must change nothing.
  */
-export async function claimEvent(database: Db, shop: string, eventId: string, topic: string): Promise<boolean> {
+export async function claimEvent(
+  database: Db,
+  shop: string,
+  eventId: string,
+  topic: string,
+): Promise<boolean> {
   try {
     await database.webhookDelivery.create({ data: { shop, eventId, topic } });
     return true;
@@ -58,7 +63,10 @@ export async function receiveWebhook(
   } catch (error) {
     await database.webhookDelivery.deleteMany({ where: { shop, eventId } }).catch(() => {});
     if (error instanceof PayloadError) {
-      logger.warn({ shop, topic, eventId, op: "webhook", err: error.message }, "webhook payload rejected");
+      logger.warn(
+        { shop, topic, eventId, op: "webhook", err: error.message },
+        "webhook payload rejected",
+      );
       return new Response(error.message, { status: 400 });
     }
     logger.error({ shop, topic, eventId, op: "webhook", err: error }, "webhook handler failed");

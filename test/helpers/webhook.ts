@@ -4,7 +4,14 @@ import path from "node:path";
 
 /** Shopify's official example payload for a topic (../shared/data/webhooks/examples-2025-10). */
 export function officialExample(topic: string): Record<string, unknown> {
-  const file = path.resolve("..", "shared", "data", "webhooks", "examples-2025-10", `${topic}.json`);
+  const file = path.resolve(
+    "..",
+    "shared",
+    "data",
+    "webhooks",
+    "examples-2025-10",
+    `${topic}.json`,
+  );
   return JSON.parse(readFileSync(file, "utf8")).response;
 }
 
@@ -28,7 +35,9 @@ export function signedWebhook(topic: string, payload: unknown, options: SignOpti
     headers: {
       "Content-Type": "application/json",
       "X-Shopify-Topic": topic,
-      "X-Shopify-Hmac-Sha256": options.tamper ? hmac.replace(/^./, (c) => (c === "A" ? "B" : "A")) : hmac,
+      "X-Shopify-Hmac-Sha256": options.tamper
+        ? hmac.replace(/^./, (c) => (c === "A" ? "B" : "A"))
+        : hmac,
       "X-Shopify-Shop-Domain": shop,
       "X-Shopify-API-Version": "2026-10",
       "X-Shopify-Webhook-Id": randomUUID(),

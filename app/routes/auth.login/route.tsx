@@ -11,7 +11,8 @@ export const links = () => [{ rel: "stylesheet", href: polarisStyles }];
 function errorFor(result: Awaited<ReturnType<typeof login>> | null | undefined) {
   if (!result || result instanceof Response) return undefined;
   if (result.shop === "MISSING_SHOP") return "Enter your shop domain to log in.";
-  if (result.shop === "INVALID_SHOP") return "Enter a valid shop domain, like my-shop.myshopify.com.";
+  if (result.shop === "INVALID_SHOP")
+    return "Enter a valid shop domain, like my-shop.myshopify.com.";
   return undefined;
 }
 

@@ -1,0 +1,93 @@
+import { existsSync, mkdirSync } from "node:fs";
+import { chromium, type Browser } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { generateStore } from "../../simulator/catalog/generate";
+import { startDemo, type DemoProcess } from "../helpers/demo-process";
+
+const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
+// On a laptop without Chromium this file is skipped; CI installs Chromium and must run it.
+const canRun = existsSync(CHROMIUM) || Boolean(process.env.CI);
+
+describe.runIf(canRun)("the demo in a real browser", () => {
+  let demo: DemoProcess;
+  let browser: Browser;
+  const store = generateStore({ seed: 1, products: 320 });
+
+  beforeAll(async () => {
+    demo = await startDemo();
+    browser = await chromium.launch({
+      executablePath: CHROMIUM,
+      args: [
+        "--headless",
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-quic",
+        "--no-first-run",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+      ],
+    });
+    mkdirSync(".tmp/screenshots", { recursive: true });
+  }, 180_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    await demo?.stop();
+  });
+
+  it("answers /healthz with the database kind and migration state", async () => {
+    const response = await fetch(`${demo.url}/healthz`);
+    expect(response.status).toBe(200);
+    expect(await response.json()).toMatchObject({
+      ok: true,
+      database: "sqlite",
+      migrations: { upToDate: true },
+      demo: true,
+    });
+  });
+
+  it("shows the Overview with the demo store's data, in English", async () => {
+    const page = await browser.newPage({ locale: "en-US" });
+    await page.goto(`${demo.url}/app`);
+    const count = page.getByTestId("products-count");
+    await count.waitFor({ timeout: 60_000 });
+    expect(await count.textContent()).toBe(store.products.length.toLocaleString("en-US"));
+    const active = store.products.filter((p) => p.status === "ACTIVE").length;
+    expect(await page.getByTestId("active-products").textContent()).toBe(
+      active.toLocaleString("en-US"),
+    );
+    const marketNames = await page.getByTestId("market-name").allTextContents();
+    for (const market of store.markets) expect(marketNames.join("|")).toContain(market.name);
+    const recent = await page.getByTestId("recent-product").allTextContents();
+    expect(recent.length).toBeGreaterThan(0);
+    expect(store.products.map((p) => p.title)).toContain(recent[0]);
+    expect(await page.getByRole("navigation").textContent()).toContain("Overview");
+    await page.screenshot({ path: ".tmp/screenshots/overview-en.png", fullPage: true });
+    await page.close();
+  }, 120_000);
+
+  it("shows the Overview in Simplified Chinese when the admin's locale is zh-CN", async () => {
+    const page = await browser.newPage();
+    await page.goto(`${demo.url}/app?locale=zh-CN`);
+    await page.getByTestId("products-count").waitFor({ timeout: 60_000 });
+    expect(await page.getByRole("navigation").textContent()).toContain("概览");
+    expect(await page.locator("h1").first().textContent()).toBe("概览");
+    expect(await page.getByTestId("products-count").textContent()).toBe(
+      store.products.length.toLocaleString("en-US"),
+    );
+    await page.screenshot({ path: ".tmp/screenshots/overview-zh-CN.png", fullPage: true });
+    await page.close();
+  }, 120_000);
+
+  it("navigates to Products and lists the store's products", async () => {
+    const page = await browser.newPage({ locale: "en-US" });
+    await page.goto(`${demo.url}/app`);
+    await page.getByRole("link", { name: "Products" }).click();
+    await page.getByTestId("product-title").first().waitFor({ timeout: 60_000 });
+    const titles = await page.getByTestId("product-title").allTextContents();
+    expect(titles.length).toBe(Math.min(50, store.products.length));
+    await page.screenshot({ path: ".tmp/screenshots/products.png" });
+    await page.close();
+  }, 120_000);
+});
