@@ -158,8 +158,18 @@ export interface SimOrder {
   landingSite: string | null;
   referringSite: string | null;
   sourceName: string; // "web", "pos", ...
-  customerJourney: { firstVisit: SimVisit | null; lastVisit: SimVisit | null; daysToConversion: number } | null;
-  customer: { id: Gid; email: string; firstName: string; lastName: string; phone: string | null } | null;
+  customerJourney: {
+    firstVisit: SimVisit | null;
+    lastVisit: SimVisit | null;
+    daysToConversion: number;
+  } | null;
+  customer: {
+    id: Gid;
+    email: string;
+    firstName: string;
+    lastName: string;
+    phone: string | null;
+  } | null;
   shippingCountryCode: string | null;
   lineItems: {
     id: Gid; // gid://shopify/LineItem/<n>
