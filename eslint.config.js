@@ -3,7 +3,16 @@ import tseslint from "typescript-eslint";
 import reactHooks from "eslint-plugin-react-hooks";
 
 export default tseslint.config(
-  { ignores: ["build/**", "node_modules/**", "app/db/generated/**", ".tmp/**", "data/**", "public/build/**"] },
+  {
+    ignores: [
+      "build/**",
+      "node_modules/**",
+      "app/db/generated/**",
+      ".tmp/**",
+      "data/**",
+      "public/build/**",
+    ],
+  },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
@@ -11,7 +20,10 @@ export default tseslint.config(
     rules: {
       ...reactHooks.configs.recommended.rules,
       "@typescript-eslint/no-explicit-any": "error",
-      "@typescript-eslint/no-unused-vars": ["error", { argsIgnorePattern: "^_", varsIgnorePattern: "^_" }],
+      "@typescript-eslint/no-unused-vars": [
+        "error",
+        { argsIgnorePattern: "^_", varsIgnorePattern: "^_" },
+      ],
       "@typescript-eslint/consistent-type-imports": ["error", { fixStyle: "inline-type-imports" }],
     },
   },
@@ -19,7 +31,17 @@ export default tseslint.config(
     // Server-only modules never reach the browser bundle.
     files: ["app/components/**", "app/i18n/i18n.ts"],
     rules: {
-      "no-restricted-imports": ["error", { patterns: [{ group: ["*.server", "*.server.ts"], message: "Client code must not import server modules." }] }],
+      "no-restricted-imports": [
+        "error",
+        {
+          patterns: [
+            {
+              group: ["*.server", "*.server.ts"],
+              message: "Client code must not import server modules.",
+            },
+          ],
+        },
+      ],
     },
   },
 );

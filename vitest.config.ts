@@ -4,7 +4,12 @@ import tsconfigPaths from "vite-tsconfig-paths";
 export default defineConfig({
   plugins: [tsconfigPaths()],
   test: {
-    include: ["app/**/*.test.{ts,tsx}", "simulator/**/*.test.ts", "test/**/*.test.ts", "bin/**/*.test.ts"],
+    include: [
+      "app/**/*.test.{ts,tsx}",
+      "simulator/**/*.test.ts",
+      "test/**/*.test.ts",
+      "bin/**/*.test.ts",
+    ],
     globalSetup: ["test/global-setup.ts"],
     setupFiles: ["test/setup-file.ts"],
     pool: "forks",

@@ -71,9 +71,7 @@ async function main() {
   const build = () => vite.ssrLoadModule("virtual:remix/server-build") as Promise<ServerBuild>;
   app.all("*", createRequestHandler({ build }));
 
-  const seed = (await vite.ssrLoadModule(
-    "/app/demo/seed.server.ts",
-  )) as typeof SeedModule;
+  const seed = (await vite.ssrLoadModule("/app/demo/seed.server.ts")) as typeof SeedModule;
   const seeded = await seed.seedDemoShop(accessToken);
   console.log(
     `demo: seeded ${seeded.shop} (${store.products.length} products, ${store.orders.length} orders, ${seeded.markets} markets)`,

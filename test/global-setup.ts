@@ -1,14 +1,22 @@
-import { mkdirSync, rmSync } from "node:fs";
+import { mkdirSync, mkdtempSync, rmSync } from "node:fs";
 import path from "node:path";
+import type { TestProject } from "vitest/node";
 import { migrate } from "../app/db/migrate.server";
 
-export const TEST_DIR = path.resolve(".tmp/test");
-export const BASE_DB = path.join(TEST_DIR, "base.sqlite");
+declare module "vitest" {
+  export interface ProvidedContext {
+    testDbDir: string;
+  }
+}
 
-/** One migrated SQLite database per run; every test file gets its own copy (test/setup-file.ts). */
-export default async function setup() {
-  rmSync(TEST_DIR, { recursive: true, force: true });
-  mkdirSync(TEST_DIR, { recursive: true });
-  await migrate(`file:${BASE_DB}`);
-  return () => rmSync(TEST_DIR, { recursive: true, force: true });
+/**
+ * One migrated SQLite database per run, in a folder of its own (so two runs never share or
+ * delete each other's files); every test file gets its own copy (test/setup-file.ts).
+ */
+export default async function setup(project: TestProject) {
+  mkdirSync(".tmp", { recursive: true });
+  const dir = mkdtempSync(path.resolve(".tmp", "test-"));
+  await migrate(`file:${path.join(dir, "base.sqlite")}`);
+  project.provide("testDbDir", dir);
+  return () => rmSync(dir, { recursive: true, force: true });
 }

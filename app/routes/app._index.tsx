@@ -59,8 +59,8 @@ function Figure({
       <Text as="p" tone="subdued">
         {label}
       </Text>
-      <Text as="p" variant="heading2xl" data-testid={testId}>
-        {value}
+      <Text as="p" variant="heading2xl">
+        <span data-testid={testId}>{value}</span>
       </Text>
     </BlockStack>
   );
@@ -73,25 +73,53 @@ export default function Overview() {
     <Page title={t("overview.title")} subtitle={data.name}>
       <Layout>
         <Layout.Section>
-          <Card>
-            <InlineGrid columns={{ xs: 1, sm: 3 }} gap="400">
-              <Figure
-                label={t("overview.products")}
-                value={data.productsCount.toLocaleString()}
-                testId="products-count"
-              />
-              <Figure
-                label={t("overview.activeProducts")}
-                value={data.activeProducts.toLocaleString()}
-                testId="active-products"
-              />
-              <Figure
-                label={t("overview.orders90")}
-                value={data.orders90.toLocaleString()}
-                testId="orders-90"
-              />
-            </InlineGrid>
-          </Card>
+          <BlockStack gap="400">
+            <Card>
+              <InlineGrid columns={{ xs: 1, sm: 3 }} gap="400">
+                <Figure
+                  label={t("overview.products")}
+                  value={data.productsCount.toLocaleString()}
+                  testId="products-count"
+                />
+                <Figure
+                  label={t("overview.activeProducts")}
+                  value={data.activeProducts.toLocaleString()}
+                  testId="active-products"
+                />
+                <Figure
+                  label={t("overview.orders90")}
+                  value={data.orders90.toLocaleString()}
+                  testId="orders-90"
+                />
+              </InlineGrid>
+            </Card>
+            <Card>
+              <BlockStack gap="300">
+                <Text as="h2" variant="headingMd">
+                  {t("overview.recentProducts")}
+                </Text>
+                <BlockStack gap="200">
+                  {data.recent.map((p) => (
+                    <InlineStack key={p.id} align="space-between" gap="200" wrap={false}>
+                      <Box maxWidth="75%">
+                        <Text as="span" truncate>
+                          <span data-testid="recent-product">{p.title}</span>
+                        </Text>
+                      </Box>
+                      <InlineStack gap="200">
+                        <Text as="span" tone="subdued">
+                          {p.totalInventory}
+                        </Text>
+                        <Badge tone={p.status === "ACTIVE" ? "success" : undefined}>
+                          {t(`status.${p.status}`)}
+                        </Badge>
+                      </InlineStack>
+                    </InlineStack>
+                  ))}
+                </BlockStack>
+              </BlockStack>
+            </Card>
+          </BlockStack>
         </Layout.Section>
         <Layout.Section variant="oneThird">
           <BlockStack gap="400">
@@ -123,8 +151,8 @@ export default function Overview() {
                   <BlockStack gap="150">
                     {data.markets.map((m) => (
                       <InlineStack key={m.id} align="space-between" blockAlign="center" gap="200">
-                        <Text as="span" data-testid="market-name">
-                          {m.name}{" "}
+                        <Text as="span">
+                          <span data-testid="market-name">{m.name}</span>{" "}
                           <Text as="span" tone="subdued">
                             ({m.countries.slice(0, 6).join(", ")}
                             {m.countries.length > 6 ? "…" : ""})
@@ -139,50 +167,20 @@ export default function Overview() {
                 )}
               </BlockStack>
             </Card>
-          </BlockStack>
-        </Layout.Section>
-        <Layout.Section>
-          <Card>
-            <BlockStack gap="300">
-              <Text as="h2" variant="headingMd">
-                {t("overview.recentProducts")}
-              </Text>
+            <Card>
               <BlockStack gap="200">
-                {data.recent.map((p) => (
-                  <InlineStack key={p.id} align="space-between" gap="200" wrap={false}>
-                    <Box maxWidth="75%">
-                      <Text as="span" truncate data-testid="recent-product">
-                        {p.title}
-                      </Text>
-                    </Box>
-                    <InlineStack gap="200">
-                      <Text as="span" tone="subdued">
-                        {p.totalInventory}
-                      </Text>
-                      <Badge tone={p.status === "ACTIVE" ? "success" : undefined}>
-                        {t(`status.${p.status}`)}
-                      </Badge>
-                    </InlineStack>
-                  </InlineStack>
-                ))}
+                <Text as="h2" variant="headingMd">
+                  {t("overview.capabilities")}
+                </Text>
+                <List>
+                  <List.Item>{t("overview.capability.sync")}</List.Item>
+                  <List.Item>{t("overview.capability.channels")}</List.Item>
+                  <List.Item>{t("overview.capability.compliance")}</List.Item>
+                  <List.Item>{t("overview.capability.campaigns")}</List.Item>
+                </List>
               </BlockStack>
-            </BlockStack>
-          </Card>
-        </Layout.Section>
-        <Layout.Section variant="oneThird">
-          <Card>
-            <BlockStack gap="200">
-              <Text as="h2" variant="headingMd">
-                {t("overview.capabilities")}
-              </Text>
-              <List>
-                <List.Item>{t("overview.capability.sync")}</List.Item>
-                <List.Item>{t("overview.capability.channels")}</List.Item>
-                <List.Item>{t("overview.capability.compliance")}</List.Item>
-                <List.Item>{t("overview.capability.campaigns")}</List.Item>
-              </List>
-            </BlockStack>
-          </Card>
+            </Card>
+          </BlockStack>
         </Layout.Section>
       </Layout>
     </Page>

@@ -93,8 +93,10 @@ export default function Products() {
           {products.map((p, i) => (
             <IndexTable.Row id={p.id} key={p.id} position={i}>
               <IndexTable.Cell>
-                <Text as="span" fontWeight="semibold" data-testid="product-title">
-                  {p.title.length > 90 ? `${p.title.slice(0, 90)}…` : p.title}
+                <Text as="span" fontWeight="semibold">
+                  <span data-testid="product-title">
+                    {p.title.length > 90 ? `${p.title.slice(0, 90)}…` : p.title}
+                  </span>
                 </Text>
               </IndexTable.Cell>
               <IndexTable.Cell>

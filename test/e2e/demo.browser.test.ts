@@ -72,6 +72,7 @@ describe.runIf(canRun)("the demo in a real browser", () => {
     await page.goto(`${demo.url}/app?locale=zh-CN`);
     await page.getByTestId("products-count").waitFor({ timeout: 60_000 });
     expect(await page.getByRole("navigation").textContent()).toContain("概览");
+    expect(await page.locator("html").getAttribute("lang")).toBe("zh-CN");
     expect(await page.locator("h1").first().textContent()).toBe("概览");
     expect(await page.getByTestId("products-count").textContent()).toBe(
       store.products.length.toLocaleString("en-US"),
