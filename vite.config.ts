@@ -10,8 +10,10 @@ declare module "@remix-run/node" {
 
 // `shopify app dev` passes HOST; the Shopify CLI tunnel needs HMR over the tunnel's host.
 const host = new URL(process.env.SHOPIFY_APP_URL || "http://localhost").hostname;
-const hmr =
-  host === "localhost" || host === "127.0.0.1"
+// `npm run demo -- --dev` attaches HMR to its own server, so it sets none here.
+const hmr = process.env.SEAWORTHY_DEMO
+  ? undefined
+  : host === "localhost" || host === "127.0.0.1"
     ? { protocol: "ws", host: "localhost", port: 64999, clientPort: 64999 }
     : { protocol: "wss", host, port: Number(process.env.FRONTEND_PORT) || 8002, clientPort: 443 };
 

@@ -1,19 +1,24 @@
 /**
  * `npm run demo`: the whole app on this machine with no Shopify account. Applies migrations,
  * starts the simulated store, seeds the demo shop, and serves the app on localhost.
+ *
+ * By default it serves a production build (built when the sources are newer than build/), which
+ * loads fast and behaves the same on every start. `npm run demo -- --dev` serves through Vite's
+ * dev server instead, with hot reload, for working on the UI.
  */
+import { execFileSync } from "node:child_process";
 import { randomBytes } from "node:crypto";
-import { mkdirSync } from "node:fs";
+import { existsSync, mkdirSync, readdirSync, statSync } from "node:fs";
 import http from "node:http";
+import path from "node:path";
+import { pathToFileURL } from "node:url";
 import { createRequestHandler } from "@remix-run/express";
 import type { ServerBuild } from "@remix-run/node";
 import express from "express";
-import { createServer as createViteServer } from "vite";
 import { parseEnv } from "../app/env.server";
 import { migrate } from "../app/db/migrate.server";
 import { generateStore } from "../simulator/catalog/generate";
 import { startSimulator } from "../simulator";
-import type * as SeedModule from "../app/demo/seed.server";
 
 if (process.env.NODE_ENV === "production") {
   console.error(
@@ -22,6 +27,7 @@ if (process.env.NODE_ENV === "production") {
   process.exit(1);
 }
 
+const devMode = process.argv.includes("--dev");
 const port = Number(process.env.PORT ?? 3000);
 const host = "127.0.0.1";
 const appUrl = `http://localhost:${port}`;
@@ -30,13 +36,39 @@ const appUrl = `http://localhost:${port}`;
 const apiSecret = randomBytes(24).toString("hex");
 const accessToken = `shpat_demo_${randomBytes(16).toString("hex")}`;
 Object.assign(process.env, {
-  NODE_ENV: "development",
+  NODE_ENV: "development", // never "production": demo mode refuses it (app/env.server.ts)
   SEAWORTHY_DEMO: "1",
   DATABASE_URL: process.env.DATABASE_URL ?? "file:./data/demo.sqlite",
   SHOPIFY_API_KEY: process.env.SHOPIFY_API_KEY ?? "seaworthy-demo",
   SHOPIFY_API_SECRET: apiSecret,
   SHOPIFY_APP_URL: appUrl,
 });
+
+/** Newest modification time of any file below `dir`. */
+function newest(dir: string): number {
+  let latest = 0;
+  for (const entry of readdirSync(dir, { withFileTypes: true })) {
+    const full = path.join(dir, entry.name);
+    latest = Math.max(latest, entry.isDirectory() ? newest(full) : statSync(full).mtimeMs);
+  }
+  return latest;
+}
+
+function ensureBuild() {
+  const server = path.resolve("build/server/index.js");
+  const sources = Math.max(
+    newest("app"),
+    statSync("vite.config.ts").mtimeMs,
+    statSync("package.json").mtimeMs,
+  );
+  if (existsSync(server) && statSync(server).mtimeMs > sources) return server;
+  console.log("demo: building the app (once; again only when app/ changes)…");
+  execFileSync(path.resolve("node_modules/.bin/remix"), ["vite:build"], {
+    stdio: ["ignore", "ignore", "inherit"],
+    env: { ...process.env, NODE_ENV: "production" },
+  });
+  return server;
+}
 
 async function main() {
   const databaseUrl = process.env.DATABASE_URL!;
@@ -63,22 +95,44 @@ async function main() {
   const app = express();
   app.disable("x-powered-by");
   const server = http.createServer(app);
-  const vite = await createViteServer({
-    server: { middlewareMode: true, hmr: { server } },
-    appType: "custom",
-  });
-  app.use(vite.middlewares);
-  const build = () => vite.ssrLoadModule("virtual:remix/server-build") as Promise<ServerBuild>;
-  app.all("*", createRequestHandler({ build }));
+  let closeVite = async () => {};
 
-  const seed = (await vite.ssrLoadModule("/app/demo/seed.server.ts")) as typeof SeedModule;
-  const seeded = await seed.seedDemoShop(accessToken);
+  if (devMode) {
+    const { createServer } = await import("vite");
+    const vite = await createServer({
+      server: { middlewareMode: true, hmr: { server } },
+      appType: "custom",
+    });
+    closeVite = () => vite.close();
+    app.use(vite.middlewares);
+    app.all(
+      "*",
+      createRequestHandler({
+        build: () => vite.ssrLoadModule("virtual:remix/server-build") as Promise<ServerBuild>,
+      }),
+    );
+  } else {
+    const build = (await import(pathToFileURL(ensureBuild()).href)) as ServerBuild;
+    app.use("/assets", express.static("build/client/assets", { immutable: true, maxAge: "1y" }));
+    app.use(express.static("build/client", { maxAge: "1h" }));
+    app.all("*", createRequestHandler({ build, mode: "production" }));
+  }
+
+  // The same install path a real shop goes through, run from the sources against the simulator.
+  const { seedDemoShop } = await import("../app/demo/seed.server");
+  const seeded = await seedDemoShop(accessToken);
   console.log(
     `demo: seeded ${seeded.shop} (${store.products.length} products, ${store.orders.length} orders, ${seeded.markets} markets)`,
   );
 
   await new Promise<void>((resolve, reject) => {
-    server.once("error", reject);
+    server.once("error", (error: NodeJS.ErrnoException) =>
+      reject(
+        error.code === "EADDRINUSE"
+          ? new Error(`port ${port} is in use; try PORT=4000 npm run demo`)
+          : error,
+      ),
+    );
     server.listen(port, host, resolve);
   });
   console.log(`demo: simulated store at ${simulator.url}`);
@@ -86,7 +140,7 @@ async function main() {
 
   const stop = async () => {
     server.close();
-    await Promise.allSettled([vite.close(), simulator.close()]);
+    await Promise.allSettled([closeVite(), simulator.close()]);
     process.exit(0);
   };
   process.on("SIGINT", stop);

@@ -150,12 +150,18 @@ export default function Overview() {
                 ) : (
                   <BlockStack gap="150">
                     {data.markets.map((m) => (
-                      <InlineStack key={m.id} align="space-between" blockAlign="center" gap="200">
+                      <InlineStack
+                        key={m.id}
+                        align="space-between"
+                        blockAlign="center"
+                        gap="200"
+                        wrap={false}
+                      >
                         <Text as="span">
                           <span data-testid="market-name">{m.name}</span>{" "}
                           <Text as="span" tone="subdued">
-                            ({m.countries.slice(0, 6).join(", ")}
-                            {m.countries.length > 6 ? "…" : ""})
+                            ({m.countries.slice(0, 4).join(", ")}
+                            {m.countries.length > 4 ? "…" : ""})
                           </Text>
                         </Text>
                         <Badge tone={m.active ? "success" : undefined}>

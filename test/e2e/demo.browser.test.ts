@@ -1,6 +1,6 @@
 import { existsSync, mkdirSync } from "node:fs";
 import { chromium, type Browser } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { generateStore } from "../../simulator/catalog/generate";
 import { startDemo, type DemoProcess } from "../helpers/demo-process";
 
@@ -30,6 +30,11 @@ describe.runIf(canRun)("the demo in a real browser", () => {
     });
     mkdirSync(".tmp/screenshots", { recursive: true });
   }, 180_000);
+
+  afterEach((context) => {
+    // When a browser check fails, show what the demo printed: it usually says why.
+    if (context.task.result?.state === "fail") console.log(`demo output:\n${demo?.output()}`);
+  });
 
   afterAll(async () => {
     await browser?.close();
