@@ -1,3 +1,4 @@
+import { LogSeverity } from "@shopify/shopify-api";
 import { PrismaSessionStorage } from "@shopify/shopify-app-session-storage-prisma";
 import { shopifyApp } from "@shopify/shopify-app-remix/server";
 import { testConfig } from "@shopify/shopify-app-remix/test-helpers";
@@ -19,6 +20,7 @@ function app() {
     testConfig({
       sessionStorage: new PrismaSessionStorage(db() as unknown as PrismaClient),
       apiVersion: API_VERSION,
+      logger: { level: LogSeverity.Error },
       future: { unstable_newEmbeddedAuthStrategy: true },
     }),
   );

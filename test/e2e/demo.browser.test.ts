@@ -96,4 +96,26 @@ describe.runIf(canRun)("the demo in a real browser", () => {
     await page.screenshot({ path: ".tmp/screenshots/products.png" });
     await page.close();
   }, 120_000);
+
+  it("accepts a compliance webhook signed by the simulated store and shows it under Settings", async () => {
+    const simulatorUrl = /simulated store at (http:\/\/\S+)/.exec(demo.output())?.[1];
+    expect(simulatorUrl).toBeDefined();
+    const payload = {
+      shop_id: 1,
+      shop_domain: "seaworthy-demo.myshopify.com",
+      customer: { id: 4242, email: "e2e@example.com" },
+      orders_requested: [],
+    };
+    const sent = await fetch(`${simulatorUrl}/_sim/webhooks/customers/data_request`, {
+      method: "POST",
+      body: JSON.stringify(payload),
+    });
+    const { deliveries } = (await sent.json()) as { deliveries: { status: number | null }[] };
+    expect(deliveries.map((d) => d.status)).toEqual([200]);
+    const page = await browser.newPage({ locale: "en-US" });
+    await page.goto(`${demo.url}/app/settings`);
+    await page.getByText("customers/data_request").first().waitFor({ timeout: 30_000 });
+    expect(await page.getByText("4242").count()).toBeGreaterThan(0);
+    await page.close();
+  }, 120_000);
 });
