@@ -1,7 +1,9 @@
 import type { Db } from "../../app/db.server";
+import { SHOP_SCOPED_MODELS } from "../../app/privacy/shop-scoped.server";
 
 /** Rows in every table for a shop, so erasure and isolation tests have something to lose. */
 export async function seedShopRows(db: Db, shop: string) {
+  const now = new Date();
   await db.shop.create({
     data: {
       shop,
@@ -34,15 +36,85 @@ export async function seedShopRows(db: Db, shop: string) {
       report: { customer: { email: "john@example.com" } },
     },
   });
+  const product = "gid://shopify/Product/1";
+  await db.product.create({ data: { shop, id: product, title: "Mug", handle: "mug" } });
+  await db.variant.create({
+    data: {
+      shop,
+      id: "gid://shopify/ProductVariant/1",
+      productId: product,
+      inventoryItemId: "gid://shopify/InventoryItem/1",
+    },
+  });
+  await db.productMedia.create({
+    data: { shop, id: "gid://shopify/MediaImage/1", productId: product, width: 800, height: 800 },
+  });
+  await db.metafield.create({
+    data: {
+      shop,
+      id: "gid://shopify/Metafield/1",
+      ownerId: product,
+      namespace: "custom",
+      key: "material",
+      type: "single_line_text_field",
+      value: "ceramic",
+    },
+  });
+  await db.collection.create({
+    data: { shop, id: "gid://shopify/Collection/1", title: "Kitchen", handle: "kitchen" },
+  });
+  await db.collectionProduct.create({
+    data: { shop, collectionId: "gid://shopify/Collection/1", productId: product },
+  });
+  await db.location.create({ data: { shop, id: "gid://shopify/Location/1", name: "Warehouse" } });
+  await db.inventoryLevel.create({
+    data: {
+      shop,
+      inventoryItemId: "gid://shopify/InventoryItem/1",
+      locationId: "gid://shopify/Location/1",
+      available: 3,
+    },
+  });
+  await db.order.create({
+    data: {
+      shop,
+      id: "gid://shopify/Order/1",
+      name: "#1001",
+      createdAt: now,
+      currencyCode: "USD",
+      total: "10.00",
+      customerId: "gid://shopify/Customer/191167",
+    },
+  });
+  await db.orderLine.create({
+    data: {
+      shop,
+      id: "gid://shopify/LineItem/1",
+      orderId: "gid://shopify/Order/1",
+      title: "Mug",
+      quantity: 1,
+    },
+  });
+  await db.syncRun.create({
+    data: { shop, resource: "products", kind: "bulk", status: "completed" },
+  });
 }
 
-/** How many rows each table holds for a shop. */
-export async function countShopRows(db: Db, shop: string) {
-  const where = { where: { shop } };
-  return {
-    Shop: await db.shop.count(where),
-    Session: await db.session.count(where),
-    WebhookDelivery: await db.webhookDelivery.count(where),
-    PrivacyRequest: await db.privacyRequest.count(where),
-  };
+type CountDelegate = { count(args: { where: { shop: string } }): Promise<number> };
+
+/** How many rows each table holds for a shop, for every model in the schema. */
+export async function countShopRows(db: Db, shop: string): Promise<Record<string, number>> {
+  const counts: Record<string, number> = {};
+  for (const model of SHOP_SCOPED_MODELS) {
+    const key = model.charAt(0).toLowerCase() + model.slice(1);
+    counts[model] = await (db as unknown as Record<string, CountDelegate>)[key]!.count({
+      where: { shop },
+    });
+  }
+  return counts;
+}
+
+/** The expected counts when every table holds `n` rows of the shop. */
+export function everyTable(n: number): Record<string, number> {
+  return Object.fromEntries(SHOP_SCOPED_MODELS.map((m) => [m, n]));
 }
