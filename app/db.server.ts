@@ -1,7 +1,7 @@
-import { PrismaLibSQL } from "@prisma/adapter-libsql";
 import { PrismaPg } from "@prisma/adapter-pg";
 import { PrismaClient as SqliteClient } from "./db/generated/sqlite/client";
 import { PrismaClient as PostgresClient } from "./db/generated/postgres/client";
+import { PrismaLibSQLWaiting } from "./db/libsql.server";
 import { databaseKind } from "./db/url";
 
 /**
@@ -17,7 +17,7 @@ export function createDb(url: string): Db {
       adapter: new PrismaPg({ connectionString: url }),
     }) as unknown as Db;
   }
-  return new SqliteClient({ adapter: new PrismaLibSQL({ url }) });
+  return new SqliteClient({ adapter: new PrismaLibSQLWaiting({ url }) });
 }
 
 declare global {

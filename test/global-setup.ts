@@ -1,6 +1,7 @@
 import { mkdirSync, mkdtempSync, rmSync } from "node:fs";
 import path from "node:path";
 import type { TestProject } from "vitest/node";
+import { createClient } from "@libsql/client";
 import { migrate } from "../app/db/migrate.server";
 
 declare module "vitest" {
@@ -16,7 +17,13 @@ declare module "vitest" {
 export default async function setup(project: TestProject) {
   mkdirSync(".tmp", { recursive: true });
   const dir = mkdtempSync(path.resolve(".tmp", "test-"));
-  await migrate(`file:${path.join(dir, "base.sqlite")}`);
+  const base = `file:${path.join(dir, "base.sqlite")}`;
+  await migrate(base);
+  // Tests copy this one file; fold the write-ahead log into it first so a copy holds everything.
+  const client = createClient({ url: base });
+  await client.execute("PRAGMA busy_timeout = 15000");
+  await client.execute("PRAGMA wal_checkpoint(TRUNCATE)");
+  client.close();
   project.provide("testDbDir", dir);
   return () => rmSync(dir, { recursive: true, force: true });
 }

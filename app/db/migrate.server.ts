@@ -1,7 +1,7 @@
 import { createHash, randomUUID } from "node:crypto";
 import { readdirSync, readFileSync, existsSync } from "node:fs";
 import path from "node:path";
-import { createClient } from "@libsql/client";
+import { createLibsqlClient } from "./libsql.server";
 import pg from "pg";
 import { databaseKind, type DatabaseKind } from "./url";
 
@@ -74,9 +74,16 @@ interface Driver {
 }
 
 function sqliteDriver(url: string): Driver {
-  const client = createClient({ url });
+  const client = createLibsqlClient({ url });
+  let prepared: Promise<void> | undefined;
+  // WAL is a property of the database file: readers (the admin) keep reading while a sync writes.
+  const ready = () =>
+    (prepared ??= client.execute("PRAGMA journal_mode = WAL").then(() => undefined));
   return {
-    exec: async (sql) => void (await client.execute(sql)),
+    exec: async (sql) => {
+      await ready();
+      await client.execute(sql);
+    },
     rows: async (sql) => (await client.execute(sql)).rows as unknown as Row[],
     async applyOne(m) {
       const started = new Date().toISOString();

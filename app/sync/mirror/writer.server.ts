@@ -1,0 +1,200 @@
+import type { InArgs } from "@libsql/client";
+import { createLibsqlClient } from "../../db/libsql.server";
+import pg from "pg";
+import { databaseKind, type DatabaseKind } from "../../db/url";
+import { TABLES, type MirrorTable, type RowBatch } from "./rows";
+
+/**
+ * Writes mirror rows in large batches through the database driver, not row by row through
+ * Prisma: measured here, Prisma upserts ~1k rows/s while the driver takes >100k rows/s. Each
+ * write is one transaction holding the rows and, when given, the sync checkpoint, so a process
+ * killed at any point leaves either the whole batch with its checkpoint or neither.
+ */
+
+export interface Checkpoint {
+  runId: string;
+  bytesDone: number;
+  linesDone: number;
+  rowsWritten: number;
+  /** Stored as JSON text: whatever the ingest needs to resume its report. */
+  counts: object;
+  problems: unknown[];
+}
+
+export interface MirrorWriter {
+  readonly kind: DatabaseKind;
+  write(batch: RowBatch, checkpoint?: Checkpoint): Promise<number>;
+  /** Deletes rows by key columns (e.g. a product and its children on products/delete). */
+  remove(table: MirrorTable, where: Record<string, string>): Promise<number>;
+  close(): Promise<void>;
+}
+
+// SQLite allows 32766 bound variables per statement; PostgreSQL 65535.
+const MAX_PARAMS: Record<DatabaseKind, number> = { sqlite: 32_000, postgres: 65_000 };
+
+const quote = (name: string) => `"${name}"`;
+
+/** SQLite as Prisma stores it (ISO with +00:00); PostgreSQL TIMESTAMP(3) holds UTC without a zone. */
+function dateValue(kind: DatabaseKind, value: unknown): string | null {
+  if (value == null || value === "") return null;
+  const date = new Date(String(value));
+  if (Number.isNaN(date.getTime())) return null;
+  const iso = date.toISOString();
+  return kind === "sqlite" ? iso.replace("Z", "+00:00") : iso.slice(0, 23);
+}
+
+interface Statement {
+  sql: string;
+  args: unknown[];
+}
+
+/** Multi-row upserts for one table, split so no statement exceeds the driver's parameter limit. */
+export function upsertStatements(
+  kind: DatabaseKind,
+  table: MirrorTable,
+  shop: string,
+  rows: readonly object[],
+  syncedAt: string,
+): Statement[] {
+  const spec = TABLES[table];
+  const columns = ["shop", ...spec.columns, ...(spec.synced ? ["syncedAt"] : [])];
+  const dates = new Set<string>(spec.dates);
+  const booleans = new Set<string>(spec.booleans ?? []);
+  const keys = ["shop", ...spec.key];
+  const updates = columns
+    .filter((c) => !keys.includes(c))
+    .map((c) => `${quote(c)} = excluded.${quote(c)}`);
+  const conflict = updates.length ? `DO UPDATE SET ${updates.join(", ")}` : "DO NOTHING";
+  const perStatement = Math.max(1, Math.floor(MAX_PARAMS[kind] / columns.length));
+  const statements: Statement[] = [];
+  for (let start = 0; start < rows.length; start += perStatement) {
+    const chunk = rows.slice(start, start + perStatement);
+    const args: unknown[] = [];
+    const tuples: string[] = [];
+    for (const row of chunk) {
+      const record = row as Record<string, unknown>;
+      const marks: string[] = [];
+      for (const column of columns) {
+        let value: unknown;
+        if (column === "shop") value = shop;
+        else if (column === "syncedAt") value = syncedAt;
+        else if (dates.has(column)) value = dateValue(kind, record[column]);
+        else if (booleans.has(column))
+          value = kind === "sqlite" ? (record[column] ? 1 : 0) : Boolean(record[column]);
+        else value = record[column] ?? null;
+        args.push(value);
+        marks.push(kind === "sqlite" ? "?" : `$${args.length}`);
+      }
+      tuples.push(`(${marks.join(", ")})`);
+    }
+    statements.push({
+      sql: `INSERT INTO ${quote(table)} (${columns.map(quote).join(", ")}) VALUES ${tuples.join(", ")} ON CONFLICT (${keys.map(quote).join(", ")}) ${conflict}`,
+      args,
+    });
+  }
+  return statements;
+}
+
+function checkpointStatement(kind: DatabaseKind, c: Checkpoint, now: string): Statement {
+  const p = (i: number) => (kind === "sqlite" ? "?" : `$${i}`);
+  return {
+    sql: `UPDATE "SyncRun" SET "bytesDone" = ${p(1)}, "linesDone" = ${p(2)}, "rowsWritten" = ${p(3)}, "counts" = ${p(4)}, "problems" = ${p(5)}, "updatedAt" = ${p(6)} WHERE "id" = ${p(7)}`,
+    args: [
+      c.bytesDone,
+      c.linesDone,
+      c.rowsWritten,
+      JSON.stringify(c.counts),
+      JSON.stringify(c.problems),
+      now,
+      c.runId,
+    ],
+  };
+}
+
+function statementsFor(kind: DatabaseKind, shop: string, batch: RowBatch, checkpoint?: Checkpoint) {
+  const now = new Date();
+  const syncedAt = dateValue(kind, now.toISOString())!;
+  const statements: Statement[] = [];
+  let rows = 0;
+  for (const table of Object.keys(TABLES) as MirrorTable[]) {
+    const list = batch[table];
+    if (!list?.length) continue;
+    rows += list.length;
+    statements.push(...upsertStatements(kind, table, shop, list, syncedAt));
+  }
+  if (checkpoint) statements.push(checkpointStatement(kind, checkpoint, syncedAt));
+  return { statements, rows };
+}
+
+function whereClause(kind: DatabaseKind, shop: string, where: Record<string, string>) {
+  const entries = [["shop", shop], ...Object.entries(where)];
+  return {
+    sql: entries
+      .map(([column], i) => `${quote(column!)} = ${kind === "sqlite" ? "?" : `$${i + 1}`}`)
+      .join(" AND "),
+    args: entries.map(([, value]) => value),
+  };
+}
+
+async function sqliteWriter(url: string, shop: string): Promise<MirrorWriter> {
+  const client = createLibsqlClient({ url });
+  // The database is in WAL mode (set once by the migration runner), where NORMAL sync is
+  // durable at each commit.
+  await client.execute("PRAGMA synchronous = NORMAL");
+  return {
+    kind: "sqlite",
+    async write(batch, checkpoint) {
+      const { statements, rows } = statementsFor("sqlite", shop, batch, checkpoint);
+      if (!statements.length) return 0;
+      // One BEGIN IMMEDIATE … COMMIT on the client's own connection; rolled back on any error.
+      await client.batch(
+        statements.map((s) => ({ sql: s.sql, args: s.args as InArgs })),
+        "write",
+      );
+      return rows;
+    },
+    async remove(table, where) {
+      const w = whereClause("sqlite", shop, where);
+      const result = await client.execute({
+        sql: `DELETE FROM ${quote(table)} WHERE ${w.sql}`,
+        args: w.args as InArgs,
+      });
+      return result.rowsAffected;
+    },
+    close: async () => client.close(),
+  };
+}
+
+async function postgresWriter(url: string, shop: string): Promise<MirrorWriter> {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  return {
+    kind: "postgres",
+    async write(batch, checkpoint) {
+      const { statements, rows } = statementsFor("postgres", shop, batch, checkpoint);
+      if (!statements.length) return 0;
+      await client.query("BEGIN");
+      try {
+        for (const s of statements) await client.query(s.sql, s.args);
+        await client.query("COMMIT");
+      } catch (error) {
+        await client.query("ROLLBACK").catch(() => {});
+        throw error;
+      }
+      return rows;
+    },
+    async remove(table, where) {
+      const w = whereClause("postgres", shop, where);
+      const result = await client.query(`DELETE FROM ${quote(table)} WHERE ${w.sql}`, w.args);
+      return result.rowCount ?? 0;
+    },
+    close: async () => client.end(),
+  };
+}
+
+/** A writer for one shop's rows: every row written carries that shop, whatever the input says. */
+export function openMirrorWriter(databaseUrl: string, shop: string): Promise<MirrorWriter> {
+  return databaseKind(databaseUrl) === "sqlite"
+    ? sqliteWriter(databaseUrl, shop)
+    : postgresWriter(databaseUrl, shop);
+}
