@@ -19,37 +19,38 @@ function freshDatabase(name: string) {
   return `file:${file}`;
 }
 
-/** Starts the ingest in a child process and SIGKILLs it right after its `killAfter`-th checkpoint. */
+/** Runs the ingest in a child process that SIGKILLs itself soon after its `killAfter`-th checkpoint. */
 function runAndKill(
   url: string,
   runId: string,
   file: string,
   killAfter: number,
-): Promise<"killed" | "done"> {
+): Promise<"killed"> {
   return new Promise((resolve, reject) => {
+    // One process (node with tsx as an import hook), so the kill hits the process doing the work.
     const child = spawn(
-      path.resolve("node_modules/.bin/tsx"),
-      ["test/helpers/ingest-child.ts", url, SHOP, runId, file, "400"],
+      process.execPath,
+      [
+        "--import",
+        "tsx",
+        "test/helpers/ingest-child.ts",
+        url,
+        SHOP,
+        runId,
+        file,
+        "400",
+        String(killAfter),
+      ],
       {
         stdio: ["ignore", "pipe", "pipe"],
       },
     );
-    let seen = 0;
-    let killing = false;
-    let stderr = "";
-    child.stderr.on("data", (d) => (stderr += d));
-    child.stdout.on("data", (d: Buffer) => {
-      seen += (d.toString().match(/checkpoint/g) ?? []).length;
-      // Kill at a random moment in the next batch: sometimes between commits, sometimes mid-write.
-      if (seen >= killAfter && !killing) {
-        killing = true;
-        setTimeout(() => child.exitCode === null && child.kill("SIGKILL"), Math.random() * 30);
-      }
-    });
+    let output = "";
+    child.stdout.on("data", (d) => (output += d));
+    child.stderr.on("data", (d) => (output += d));
     child.on("exit", (code, signal) => {
       if (signal === "SIGKILL") resolve("killed");
-      else if (code === 0) resolve("done");
-      else reject(new Error(`ingest child failed (${code}): ${stderr}`));
+      else reject(new Error(`ingest child exited with ${code} before being killed:\n${output}`));
     });
   });
 }

@@ -1,14 +1,19 @@
-/** Runs one ingest in its own process so a test can kill it with SIGKILL at any point. */
+/**
+ * Runs one ingest in its own process. With a 6th argument N, the process SIGKILLs itself at a
+ * random moment after its N-th checkpoint: usually mid-batch, with rows read but not committed.
+ * (The kill comes from inside so that it lands where intended, however busy the test runner is.)
+ */
 import { createDb } from "../../app/db.server";
 import { ingestJsonl } from "../../app/sync/ingest/ingest.server";
 import { openMirrorWriter } from "../../app/sync/mirror/writer.server";
 
-const [url, shop, runId, file, batchRows] = process.argv.slice(2) as [
+const [url, shop, runId, file, batchRows, killAfter] = process.argv.slice(2) as [
   string,
   string,
   string,
   string,
   string,
+  string?,
 ];
 const db = createDb(url);
 const writer = await openMirrorWriter(url, shop);
@@ -20,11 +25,12 @@ await ingestJsonl({
   runId,
   file,
   batchRows: Number(batchRows),
-  onProgress: async (r) => {
+  onProgress: (r) => {
     checkpoints += 1;
     process.stdout.write(`checkpoint ${checkpoints} ${r.bytesDone}\n`);
-    // Slow the child down so the parent's kill lands inside the run, not after it has finished.
-    await new Promise((resolve) => setTimeout(resolve, 15));
+    if (killAfter && checkpoints === Number(killAfter)) {
+      setTimeout(() => process.kill(process.pid, "SIGKILL"), Math.random() * 20);
+    }
   },
 });
 process.stdout.write("done\n");

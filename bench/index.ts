@@ -1,0 +1,155 @@
+/**
+ * `npm run bench -- <name> [options]`. Benchmarks report ratios against baselines measured in the
+ * same run on the same rows (these machines are shared and noisy; absolute numbers drift).
+ *
+ *   sync [--products N] [--runs R] [--json] [--postgres URL]
+ */
+import { spawn } from "node:child_process";
+import { mkdtempSync, rmSync, statSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { parseArgs } from "node:util";
+import pg from "pg";
+import { migrate } from "../app/db/migrate.server";
+import { writeBulkProductsFile } from "./bulk-jsonl";
+
+interface Phase {
+  rows: number;
+  seconds: number;
+  cpuSeconds: number;
+  peakRssMB: number;
+}
+
+function runPhase(phase: string, url: string, file: string, extra: string[] = []): Promise<Phase> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(
+      process.execPath,
+      ["--import", "tsx", "bench/sync-phase.ts", phase, url, file, ...extra],
+      {
+        stdio: ["ignore", "pipe", "inherit"],
+      },
+    );
+    let out = "";
+    child.stdout.on("data", (d) => (out += d));
+    child.on("exit", (code) =>
+      code === 0
+        ? resolve(JSON.parse(out.trim().split("\n").pop()!) as Phase)
+        : reject(new Error(`${phase} failed (${code})`)),
+    );
+  });
+}
+
+const median = (xs: number[]) => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s.length % 2 ? s[(s.length - 1) / 2]! : (s[s.length / 2 - 1]! + s[s.length / 2]!) / 2;
+};
+const round = (n: number, d = 2) => Math.round(n * 10 ** d) / 10 ** d;
+
+async function scratchPostgres(base: string) {
+  const name = `seaworthy_bench_${Date.now()}_${Math.floor(Math.random() * 1e6)}`;
+  const admin = new pg.Client({ connectionString: base });
+  await admin.connect();
+  await admin.query(`CREATE DATABASE "${name}"`);
+  await admin.end();
+  const url = new URL(base);
+  url.pathname = `/${name}`;
+  return {
+    url: url.toString(),
+    drop: async () => {
+      const c = new pg.Client({ connectionString: base });
+      await c.connect();
+      await c.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
+      await c.end();
+    },
+  };
+}
+
+async function benchSync(argv: string[]) {
+  const { values } = parseArgs({
+    args: argv,
+    options: {
+      products: { type: "string", default: "100000" },
+      runs: { type: "string", default: "3" },
+      json: { type: "boolean", default: false },
+      postgres: { type: "string" },
+      sample: { type: "string", default: "20000" },
+    },
+  });
+  const products = Number(values.products);
+  const runs = Number(values.runs);
+  const dir = mkdtempSync(path.join(os.tmpdir(), "sw-bench-"));
+  const log = (msg: string) => !values.json && console.error(msg);
+  try {
+    const file = path.join(dir, "products.jsonl");
+    log(`generating ${products} products × 5 variants × 3 images …`);
+    await writeBulkProductsFile(file, { products, variants: 5, images: 3 });
+    log(`  ${(statSync(file).size / 1e6).toFixed(0)} MB`);
+    const fresh = async (name: string) => {
+      const url = `file:${path.join(dir, `${name}-${Math.random().toString(36).slice(2)}.sqlite`)}`;
+      await migrate(url);
+      return url;
+    };
+    const ingest: Phase[] = [];
+    const raw: Phase[] = [];
+    const prisma: Phase[] = [];
+    for (let r = 0; r < runs; r++) {
+      ingest.push(await runPhase("ingest", await fresh("ingest"), file));
+      raw.push(await runPhase("raw-sqlite", await fresh("raw"), file));
+      prisma.push(
+        await runPhase("prisma-createmany", await fresh("prisma"), file, [values.sample]),
+      );
+      log(
+        `  run ${r + 1}: ingest ${Math.round(ingest[r]!.rows / ingest[r]!.seconds)} rows/s, raw ${Math.round(raw[r]!.rows / raw[r]!.seconds)} rows/s, prisma createMany ${Math.round(prisma[r]!.rows / prisma[r]!.seconds)} rows/s`,
+      );
+    }
+    const rate = (p: Phase) => p.rows / p.seconds;
+    const result: Record<string, number | string> = {
+      products,
+      rows: ingest[0]!.rows,
+      rowsPerSec: Math.round(median(ingest.map(rate))),
+      rowsPerCpuSec: Math.round(median(ingest.map((p) => p.rows / p.cpuSeconds))),
+      ratioToRaw: round(median(ingest.map((p, i) => rate(p) / rate(raw[i]!)))),
+      ratioToPrismaCreateMany: round(median(ingest.map((p, i) => rate(p) / rate(prisma[i]!))), 1),
+      peakRssMB: Math.max(...ingest.map((p) => p.peakRssMB)),
+      rawRowsPerSec: Math.round(median(raw.map(rate))),
+      prismaCreateManyRowsPerSec: Math.round(median(prisma.map(rate))),
+    };
+    const pgBase = values.postgres ?? process.env.TEST_DATABASE_URL;
+    if (pgBase) {
+      const pgIngest: Phase[] = [];
+      const pgCopy: Phase[] = [];
+      for (let r = 0; r < runs; r++) {
+        for (const [phase, list] of [
+          ["ingest", pgIngest],
+          ["raw-postgres", pgCopy],
+        ] as const) {
+          const db = await scratchPostgres(pgBase);
+          try {
+            await migrate(db.url);
+            list.push(await runPhase(phase, db.url, file));
+          } finally {
+            await db.drop();
+          }
+        }
+        log(
+          `  postgres run ${r + 1}: ingest ${Math.round(rate(pgIngest[r]!))} rows/s, COPY ${Math.round(rate(pgCopy[r]!))} rows/s`,
+        );
+      }
+      result.postgresRowsPerSec = Math.round(median(pgIngest.map(rate)));
+      result.postgresRatioToCopy = round(
+        median(pgIngest.map((p, i) => rate(p) / rate(pgCopy[i]!))),
+      );
+      result.postgresPeakRssMB = Math.max(...pgIngest.map((p) => p.peakRssMB));
+    }
+    console.log(JSON.stringify(result));
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+const [name, ...rest] = process.argv.slice(2);
+if (name === "sync") await benchSync(rest);
+else {
+  console.error(`usage: npm run bench -- sync [--products N] [--runs R] [--json] [--postgres URL]`);
+  process.exit(2);
+}
