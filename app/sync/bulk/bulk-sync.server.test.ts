@@ -1,0 +1,120 @@
+import { mkdtempSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { generateStore } from "../../../simulator/catalog/generate";
+import { startSimulator, type Simulator } from "../../../simulator";
+import { db } from "../../db.server";
+import { createAdminClient } from "../../graphql/admin-client";
+import { completeBulkSync, startBulkSync } from "./bulk-sync.server";
+
+const SHOP = "bulk-shop.myshopify.com";
+const TOKEN = "shpat_bulk_test";
+const store = generateStore({ seed: 3, products: 45, shopDomain: SHOP });
+const workDir = mkdtempSync(path.join(os.tmpdir(), "sw-bulk-"));
+let sim: Simulator;
+
+const client = () =>
+  createAdminClient({
+    shop: SHOP,
+    accessToken: TOKEN,
+    endpoint: sim.graphqlUrl,
+    baseDelayMs: 5,
+    maxRetryAfterMs: 20,
+  });
+async function sync(fetcher?: typeof fetch) {
+  const { runId } = await startBulkSync({
+    db: db(),
+    client: client(),
+    shop: SHOP,
+    resource: "products",
+  });
+  return {
+    runId,
+    ...(await completeBulkSync({
+      db: db(),
+      client: client(),
+      shop: SHOP,
+      runId,
+      databaseUrl: process.env.DATABASE_URL!,
+      workDir,
+      pollMs: 20,
+      fetch: fetcher,
+    })),
+  };
+}
+
+beforeAll(async () => {
+  sim = await startSimulator({
+    store,
+    accessToken: TOKEN,
+    apiSecret: "s",
+    webhookSubscriptions: [],
+  });
+});
+afterAll(async () => sim?.close());
+
+describe("bulk sync of products from the (simulated) Admin API", () => {
+  it("mirrors every product, variant, image and metafield of the store", async () => {
+    const { report, runId } = await sync();
+    const variants = store.products.reduce((n, p) => n + p.variants.length, 0);
+    const images = store.products.reduce((n, p) => n + p.media.length, 0);
+    const metafields = store.products.reduce((n, p) => n + p.metafields.length, 0);
+    expect(report?.counts).toMatchObject({ products: store.products.length, variants, images });
+    expect(report?.counts.metafields ?? 0).toBe(metafields);
+    expect(await db().product.count({ where: { shop: SHOP } })).toBe(store.products.length);
+    expect(await db().variant.count({ where: { shop: SHOP } })).toBe(variants);
+    const sample = store.products[7]!;
+    const mirrored = await db().product.findUniqueOrThrow({
+      where: { shop_id: { shop: SHOP, id: sample.id } },
+    });
+    expect(mirrored).toMatchObject({
+      title: sample.title,
+      handle: sample.handle,
+      categoryId: sample.category?.id ?? null,
+      status: sample.status,
+    });
+    const v = sample.variants[0]!;
+    const mv = await db().variant.findUniqueOrThrow({
+      where: { shop_id: { shop: SHOP, id: v.id } },
+    });
+    expect(mv).toMatchObject({
+      productId: sample.id,
+      sku: v.sku,
+      barcode: v.barcode,
+      price: v.price,
+      hsCode: v.inventoryItem.harmonizedSystemCode,
+    });
+    expect((await db().syncRun.findUniqueOrThrow({ where: { id: runId } })).status).toBe(
+      "completed",
+    );
+  });
+
+  it("completes through throttling and a cut-off download", async () => {
+    sim.faults.throttle = 2;
+    sim.faults.truncateDownloads = true;
+    let downloads = 0;
+    const fetcher: typeof fetch = async (input, init) => {
+      const response = await fetch(input, init);
+      if (String(input).includes("/bulk/") && ++downloads === 1)
+        sim.faults.truncateDownloads = false;
+      return response;
+    };
+    const { report } = await sync(fetcher);
+    expect(downloads).toBeGreaterThanOrEqual(2);
+    expect(report?.counts.products).toBe(store.products.length);
+    expect(report?.problems).toEqual([]);
+  });
+
+  it("stops with a clear, resumable error when Shopify's operation fails", async () => {
+    sim.faults.failBulkOperations = 1;
+    const error = await sync().catch((e: unknown) => e);
+    expect((error as Error).message).toMatch(/bulk operation ended FAILED.*Start the sync again/);
+    const run = await db().syncRun.findFirstOrThrow({
+      where: { shop: SHOP },
+      orderBy: { startedAt: "desc" },
+    });
+    expect(run.status).toBe("failed");
+    expect(run.error).toMatch(/FAILED/);
+  });
+});
