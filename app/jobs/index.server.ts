@@ -1,0 +1,33 @@
+import { createBullmqRunner } from "./bullmq";
+import { createInlineRunner } from "./inline";
+import { ALL_JOBS } from "./registry";
+import type { JobQueue } from "./types";
+
+export { defineJob } from "./types";
+export type { EnqueueOptions, JobContext, JobDefinition, JobQueue, ScheduleOptions } from "./types";
+export { JobPayloadError, PermanentJobError } from "./errors";
+
+/*
+ * The process-wide job queue: BullMQ when REDIS_URL is set (workers run in `npm run worker`),
+ * otherwise inline in this process. REDIS_URL is read directly rather than through
+ * app/env.server.ts, which insists on Shopify credentials that tests and tools may not have.
+ */
+declare global {
+  var __seaworthyJobQueue: JobQueue | undefined;
+}
+
+/** Reuses one queue across dev-server reloads (no second set of Redis connections or timers). */
+export function getJobQueue(): JobQueue {
+  const url = process.env.REDIS_URL;
+  globalThis.__seaworthyJobQueue ??= url
+    ? createBullmqRunner({ url, jobs: ALL_JOBS })
+    : createInlineRunner({ jobs: ALL_JOBS });
+  return globalThis.__seaworthyJobQueue;
+}
+
+/** Graceful shutdown: closes the queue if one was made; a later getJobQueue() makes a new one. */
+export async function closeJobQueue(): Promise<void> {
+  const queue = globalThis.__seaworthyJobQueue;
+  globalThis.__seaworthyJobQueue = undefined;
+  await queue?.close();
+}

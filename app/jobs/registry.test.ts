@@ -1,0 +1,53 @@
+import { afterEach, describe, expect, it, vi } from "vitest";
+import { z } from "zod";
+import { closeJobQueue, getJobQueue } from "./index.server";
+import { ALL_JOBS, registerJobs } from "./registry";
+import { defineJob } from "./types";
+
+const job = (name: string) => defineJob({ name, schema: z.object({}), async run() {} });
+
+describe("defineJob", () => {
+  it("refuses names BullMQ cannot use as a queue name, and bad settings", () => {
+    expect(() => job("sync:product")).toThrow(/job name "sync:product"/);
+    expect(() => job("Sync.Product")).toThrow(/lower-case/);
+    expect(() => defineJob({ ...job("sync.product"), attempts: 0 })).toThrow(/attempts/);
+    expect(() => defineJob({ ...job("sync.product"), concurrency: 1.5 })).toThrow(/concurrency/);
+    expect(() => defineJob({ ...job("sync.product"), backoffMs: -1 })).toThrow(/backoffMs/);
+    expect(job("sync.bulk-ingest").name).toBe("sync.bulk-ingest");
+  });
+});
+
+describe("registerJobs", () => {
+  it("looks jobs up by name and refuses two jobs with one name", () => {
+    const product = job("sync.product");
+    const registry = registerJobs([product, job("sync.reconcile")]);
+    expect(registry.get("sync.product")).toBe(product);
+    expect(registry.get("sync.nothing")).toBeUndefined();
+    expect(registry.require(product)).toBe(product);
+    expect(() => registry.require(job("sync.nothing"))).toThrow(/not registered.*ALL_JOBS/);
+    expect(() => registerJobs([product, job("sync.product")])).toThrow(/two jobs are named/);
+  });
+
+  it("ALL_JOBS has unique names", () => {
+    expect(() => registerJobs(ALL_JOBS)).not.toThrow();
+  });
+});
+
+describe("getJobQueue", () => {
+  afterEach(async () => {
+    await closeJobQueue();
+    vi.unstubAllEnvs();
+  });
+
+  it("runs inline without REDIS_URL and is one queue per process", () => {
+    vi.stubEnv("REDIS_URL", "");
+    expect(getJobQueue().kind).toBe("inline");
+    expect(getJobQueue()).toBe(getJobQueue());
+  });
+
+  it("uses BullMQ when REDIS_URL is set", async () => {
+    // Queues connect lazily, so this needs no Redis.
+    vi.stubEnv("REDIS_URL", "redis://127.0.0.1:1");
+    expect(getJobQueue().kind).toBe("bullmq");
+  });
+});
