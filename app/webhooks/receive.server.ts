@@ -5,6 +5,7 @@ import { PayloadError } from "../privacy/privacy.server";
 
 export interface WebhookDelivery {
   shop: string;
+  /** As Shopify names it in X-Shopify-Topic ("products/update"); the library's enum form differs. */
   topic: string;
   payload: unknown;
   eventId: string;
@@ -42,6 +43,7 @@ export async function receiveWebhook(
   request: Request,
   handle: (delivery: WebhookDelivery, database: Db) => Promise<void>,
 ): Promise<Response> {
+  const headerTopic = request.headers.get("x-shopify-topic");
   let context: Awaited<ReturnType<typeof authenticate.webhook>>;
   try {
     context = await authenticate.webhook(request);
@@ -50,7 +52,8 @@ export async function receiveWebhook(
     logger.warn({ op: "webhook", url: request.url, err: error }, "webhook body is not valid JSON");
     return new Response("Webhook body is not valid JSON", { status: 400 });
   }
-  const { shop, topic, payload } = context;
+  const { shop, payload } = context;
+  const topic = headerTopic ?? context.topic;
   const eventId = context.eventId ?? context.webhookId;
   const database = db();
   if (!(await claimEvent(database, shop, eventId, topic))) {

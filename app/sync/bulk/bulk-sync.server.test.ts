@@ -118,3 +118,40 @@ describe("bulk sync of products from the (simulated) Admin API", () => {
     expect(run.error).toMatch(/FAILED/);
   });
 });
+
+describe("a full sync heals a missed delete", () => {
+  it("removes mirror rows Shopify no longer has, and keeps the rest", async () => {
+    const ghost = "gid://shopify/Product/999999999";
+    await db().product.create({
+      data: {
+        shop: SHOP,
+        id: ghost,
+        title: "Deleted in Shopify",
+        handle: "ghost",
+        syncedAt: new Date(Date.now() - 60_000),
+      },
+    });
+    await db().variant.create({
+      data: {
+        shop: SHOP,
+        id: "gid://shopify/ProductVariant/999999999",
+        productId: ghost,
+        syncedAt: new Date(Date.now() - 60_000),
+      },
+    });
+    await db().product.create({
+      data: {
+        shop: "another-shop.myshopify.com",
+        id: ghost,
+        title: "Another shop's",
+        handle: "ghost",
+        syncedAt: new Date(0),
+      },
+    });
+    await sync();
+    expect(await db().product.count({ where: { shop: SHOP, id: ghost } })).toBe(0);
+    expect(await db().variant.count({ where: { shop: SHOP, productId: ghost } })).toBe(0);
+    expect(await db().product.count({ where: { shop: SHOP } })).toBe(store.products.length);
+    expect(await db().product.count({ where: { shop: "another-shop.myshopify.com" } })).toBe(1);
+  });
+});

@@ -26,6 +26,24 @@ export class BulkSyncError extends Error {
   override name = "BulkSyncError";
 }
 
+/**
+ * After a full products sync, rows the sync did not write (older than its start) are gone from
+ * Shopify: a delete webhook was missed. Webhooks applied during the sync are newer and stay.
+ */
+async function sweepUnseen(db: Db, shop: string, since: Date): Promise<number> {
+  // An undefined bound would make Prisma drop the filter and delete everything: refuse instead.
+  if (!(since instanceof Date) || Number.isNaN(since.getTime()))
+    throw new Error("sweep needs the run's start time");
+  const where = { shop, syncedAt: { lt: since } };
+  const results = await db.$transaction([
+    db.product.deleteMany({ where }),
+    db.variant.deleteMany({ where }),
+    db.productMedia.deleteMany({ where }),
+    db.metafield.deleteMany({ where }),
+  ]);
+  return results.reduce((n, r) => n + r.count, 0);
+}
+
 /** Asks Shopify to run the resource's bulk query and records the run. */
 export async function startBulkSync(options: {
   db: Db;
@@ -95,7 +113,7 @@ export async function completeBulkSync(options: {
   const { db, client, shop, runId } = options;
   const run = await db.syncRun.findFirst({
     where: { id: runId, shop },
-    select: { bulkOperationId: true },
+    select: { bulkOperationId: true, startedAt: true },
   });
   if (!run?.bulkOperationId) throw new BulkSyncError(`Sync run ${runId} has no bulk operation`);
   try {
@@ -138,6 +156,9 @@ export async function completeBulkSync(options: {
         onProgress: options.onProgress,
         signal: options.signal,
       });
+      const swept = await sweepUnseen(db, shop, run.startedAt);
+      if (swept)
+        logger.info({ shop, op: "bulk.sweep", runId, swept }, "removed rows Shopify no longer has");
       await finishRun(db, shop, runId, "completed");
       rmSync(file, { force: true });
       logger.info(

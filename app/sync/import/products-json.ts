@@ -18,7 +18,14 @@ import {
  * 2^53 (Shopify's webhook examples do), so they are read from the source text, never rounded.
  */
 
-const id = z.union([z.number().int().nonnegative(), z.string().regex(/^\d+$/)]).transform(String);
+// Webhook payloads are parsed by JSON.parse, so ids past 2^53 arrive rounded (Shopify's own
+// examples have such ids); admin_graphql_api_id, when present, carries the exact id and wins.
+const id = z
+  .union([
+    z.number().nonnegative().refine(Number.isInteger, "must be a whole number"),
+    z.string().regex(/^\d+$/),
+  ])
+  .transform((v) => (typeof v === "number" ? BigInt(v).toString() : v));
 const text = z.string().nullish();
 /** Prices are strings in REST; hand-made files may use numbers. */
 const amount = z.union([z.string(), z.number()]).nullish();
@@ -53,7 +60,7 @@ const imageSchema = z.object({
   position: z.number().int().nullish(),
 });
 
-const productSchema = z.object({
+export const productSchema = z.object({
   id,
   admin_graphql_api_id: text,
   title: z.string(),

@@ -1,0 +1,4 @@
+import type { ActionFunctionArgs } from "@remix-run/node";
+import { receiveBulkFinish } from "../sync/webhooks/receive-sync.server";
+
+export const action = ({ request }: ActionFunctionArgs) => receiveBulkFinish(request);

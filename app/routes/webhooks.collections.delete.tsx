@@ -1,0 +1,4 @@
+import type { ActionFunctionArgs } from "@remix-run/node";
+import { receiveSyncWebhook } from "../sync/webhooks/receive-sync.server";
+
+export const action = ({ request }: ActionFunctionArgs) => receiveSyncWebhook(request);

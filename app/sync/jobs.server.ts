@@ -1,0 +1,110 @@
+import os from "node:os";
+import path from "node:path";
+import { z } from "zod";
+import { db } from "../db.server";
+import { ProductsCount, type ProductsCountResult } from "../graphql/ProductsCount";
+import { defineJob } from "../jobs/types";
+import { adminClientForShop } from "./admin-for-shop.server";
+import { completeBulkSync, startBulkSync, type BulkResource } from "./bulk/bulk-sync.server";
+import { openMirrorWriter } from "./mirror/writer.server";
+import { applySyncWebhook } from "./webhooks/apply.server";
+
+const databaseUrl = () => process.env.DATABASE_URL ?? "file:./data/dev.sqlite";
+const workDir = () => process.env.SYNC_WORK_DIR ?? path.join(os.tmpdir(), "seaworthy-sync");
+
+/** Applies one store-data webhook to the mirror (the route only verifies, dedupes and enqueues). */
+export const syncWebhookJob = defineJob({
+  name: "sync.webhook",
+  schema: z.object({ topic: z.string(), eventId: z.string(), payload: z.unknown() }),
+  attempts: 5,
+  concurrency: 4,
+  async run({ topic, payload }, ctx) {
+    const writer = await openMirrorWriter(databaseUrl(), ctx.shop);
+    try {
+      const outcome = await applySyncWebhook({ db: db(), writer, shop: ctx.shop, topic, payload });
+      if (!outcome.applied) ctx.log(`webhook not applied: ${outcome.reason}`, { topic });
+    } finally {
+      await writer.close();
+    }
+  },
+});
+
+/** Finishes a bulk sync: waits for Shopify (polling as the finish webhook's fallback), downloads, ingests. */
+export const bulkCompleteJob = defineJob({
+  name: "sync.bulk-complete",
+  schema: z.object({ runId: z.string() }),
+  attempts: 3,
+  backoffMs: 30_000,
+  async run({ runId }, ctx) {
+    const client = await adminClientForShop(db(), ctx.shop);
+    await completeBulkSync({
+      db: db(),
+      client,
+      shop: ctx.shop,
+      runId,
+      databaseUrl: databaseUrl(),
+      workDir: workDir(),
+      signal: ctx.signal,
+      onProgress: (r) =>
+        ctx.progress({ lines: r.linesRead, rows: r.rowsWritten, bytes: r.bytesDone }),
+    });
+  },
+});
+
+/** Starts a bulk sync of one resource and queues its completion. */
+export const bulkStartJob = defineJob({
+  name: "sync.bulk-start",
+  schema: z.object({ resource: z.enum(["products"]) }),
+  attempts: 3,
+  async run({ resource }, ctx) {
+    const client = await adminClientForShop(db(), ctx.shop);
+    const { runId } = await startBulkSync({
+      db: db(),
+      client,
+      shop: ctx.shop,
+      resource: resource as BulkResource,
+    });
+    const { getJobQueue } = await import("../jobs/index.server");
+    await getJobQueue().enqueue(
+      bulkCompleteJob,
+      ctx.shop,
+      { runId },
+      { jobId: `bulk-complete:${runId}` },
+    );
+  },
+});
+
+/**
+ * Heals what a missed webhook left stale: when Shopify's product count differs from the mirror's,
+ * or the last full sync is older than a day, runs a full bulk sync (whose completion also sweeps
+ * rows Shopify no longer has).
+ */
+export const reconcileJob = defineJob({
+  name: "sync.reconcile",
+  schema: z.object({}),
+  attempts: 2,
+  async run(_payload, ctx) {
+    const client = await adminClientForShop(db(), ctx.shop);
+    const remote =
+      (await client.request<ProductsCountResult>(ProductsCount)).productsCount?.count ?? 0;
+    const local = await db().product.count({ where: { shop: ctx.shop } });
+    const last = await db().syncRun.findFirst({
+      where: { shop: ctx.shop, resource: "products", kind: "bulk", status: "completed" },
+      orderBy: { startedAt: "desc" },
+      select: { startedAt: true },
+    });
+    const stale = !last || Date.now() - last.startedAt.getTime() > 24 * 3600 * 1000;
+    ctx.log("reconcile", { remote, local, stale });
+    if (remote !== local || stale) {
+      const { getJobQueue } = await import("../jobs/index.server");
+      await getJobQueue().enqueue(
+        bulkStartJob,
+        ctx.shop,
+        { resource: "products" },
+        { jobId: `bulk-start:${ctx.shop}:products` },
+      );
+    }
+  },
+});
+
+export const SYNC_JOBS = [syncWebhookJob, bulkStartJob, bulkCompleteJob, reconcileJob];

@@ -1,0 +1,155 @@
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { officialExample } from "../../../test/helpers/webhook";
+import { db } from "../../db.server";
+import { openMirrorWriter, type MirrorWriter } from "../mirror/writer.server";
+import { applySyncWebhook } from "./apply.server";
+
+const SHOP = "hooks-shop.myshopify.com";
+let writer: MirrorWriter;
+const apply = (topic: string, payload: unknown, shop = SHOP) =>
+  applySyncWebhook({ db: db(), writer, shop, topic, payload });
+
+beforeEach(async () => {
+  writer = await openMirrorWriter(process.env.DATABASE_URL!, SHOP);
+});
+afterEach(async () => writer.close());
+
+const product = () =>
+  officialExample("products/update") as {
+    admin_graphql_api_id: string;
+    title: string;
+    updated_at: string;
+    variants: { admin_graphql_api_id: string }[];
+  };
+const later = (iso: string, seconds: number) =>
+  new Date(new Date(iso).getTime() + seconds * 1000).toISOString();
+
+describe("store-data webhooks on the mirror", () => {
+  it("products/update writes the product and its variants; a repeat changes nothing", async () => {
+    const p = product();
+    expect(await apply("products/update", p)).toEqual({ applied: true });
+    const row = await db().product.findUniqueOrThrow({
+      where: { shop_id: { shop: SHOP, id: p.admin_graphql_api_id } },
+    });
+    expect(row.title).toBe(p.title);
+    expect(
+      await db().variant.count({ where: { shop: SHOP, productId: p.admin_graphql_api_id } }),
+    ).toBe(p.variants.length);
+    const before = await db().product.findMany({ where: { shop: SHOP }, omit: { syncedAt: true } });
+    expect(await apply("products/update", p)).toEqual({ applied: true });
+    expect(
+      await db().product.findMany({ where: { shop: SHOP }, omit: { syncedAt: true } }),
+    ).toEqual(before);
+  });
+
+  it("an older delivery arriving after a newer one is ignored: the newest updated_at wins", async () => {
+    const p = product();
+    const newer = { ...p, title: "Newer title", updated_at: later(p.updated_at, 60) };
+    expect(await apply("products/update", newer)).toEqual({ applied: true });
+    expect(await apply("products/update", { ...p, title: "Older title" })).toMatchObject({
+      applied: false,
+      reason: expect.stringMatching(/stale/),
+    });
+    expect(
+      (
+        await db().product.findUniqueOrThrow({
+          where: { shop_id: { shop: SHOP, id: p.admin_graphql_api_id } },
+        })
+      ).title,
+    ).toBe("Newer title");
+  });
+
+  it("drops variants that an update no longer lists, and products/delete removes the product and its children", async () => {
+    const p = product();
+    await apply("products/update", p);
+    const fewer = { ...p, variants: p.variants.slice(0, 1), updated_at: later(p.updated_at, 120) };
+    await apply("products/update", fewer);
+    expect(
+      await db().variant.count({ where: { shop: SHOP, productId: p.admin_graphql_api_id } }),
+    ).toBe(1);
+    // (Shopify's example ids exceed 2^53, so the exact id is sent as a string here.)
+    const numeric = p.admin_graphql_api_id.split("/").pop();
+    expect(await apply("products/delete", { id: numeric })).toEqual({ applied: true });
+    expect(await db().product.count({ where: { shop: SHOP, id: p.admin_graphql_api_id } })).toBe(0);
+    expect(
+      await db().variant.count({ where: { shop: SHOP, productId: p.admin_graphql_api_id } }),
+    ).toBe(0);
+  });
+
+  it("orders/create keeps attribution (UTM from the landing page, codes, attributes) and the lines", async () => {
+    const o = officialExample("orders/create") as Record<string, unknown> & {
+      admin_graphql_api_id: string;
+      line_items: unknown[];
+    };
+    const payload = {
+      ...o,
+      landing_site:
+        "/products/mug?utm_source=tiktok&utm_medium=creator&utm_campaign=spring&utm_content=luna",
+      discount_codes: [{ code: "TIKTOK-LUNA15", amount: "3.00", type: "percentage" }],
+      note_attributes: [{ name: "sw_ref", value: "cr_luna" }],
+    };
+    expect(await apply("orders/create", payload)).toEqual({ applied: true });
+    const row = await db().order.findUniqueOrThrow({
+      where: { shop_id: { shop: SHOP, id: o.admin_graphql_api_id } },
+    });
+    expect(row).toMatchObject({
+      utmSource: "tiktok",
+      utmMedium: "creator",
+      utmCampaign: "spring",
+      utmContent: "luna",
+      discountCodes: "TIKTOK-LUNA15",
+    });
+    expect(JSON.parse(row.customAttributes!)).toEqual([{ key: "sw_ref", value: "cr_luna" }]);
+    expect(
+      await db().orderLine.count({ where: { shop: SHOP, orderId: o.admin_graphql_api_id } }),
+    ).toBe(o.line_items.length);
+  });
+
+  it("inventory_levels/update: newest wins, and an empty payload is refused with the reason", async () => {
+    const base = {
+      inventory_item_id: 271878346596884000,
+      location_id: 24826418,
+      available: 5,
+      updated_at: "2026-11-01T10:00:00-05:00",
+    };
+    expect(await apply("inventory_levels/update", base)).toEqual({ applied: true });
+    expect(
+      await apply("inventory_levels/update", {
+        ...base,
+        available: 9,
+        updated_at: "2026-11-01T09:00:00-05:00",
+      }),
+    ).toMatchObject({ applied: false });
+    const level = await db().inventoryLevel.findFirstOrThrow({ where: { shop: SHOP } });
+    expect(level.available).toBe(5);
+    expect(
+      await apply("inventory_levels/update", officialExample("inventory_levels/update")),
+    ).toMatchObject({ applied: false, reason: expect.stringMatching(/inventory level payload/) });
+  });
+
+  it("collections/update and collections/delete", async () => {
+    const c = officialExample("collections/update") as { admin_graphql_api_id: string; id: number };
+    expect(await apply("collections/update", c)).toEqual({ applied: true });
+    expect(await db().collection.count({ where: { shop: SHOP, id: c.admin_graphql_api_id } })).toBe(
+      1,
+    );
+    expect(
+      await apply("collections/delete", { id: c.admin_graphql_api_id.split("/").pop() }),
+    ).toEqual({ applied: true });
+    expect(await db().collection.count({ where: { shop: SHOP } })).toBe(0);
+  });
+
+  it("writes only the delivering shop's mirror", async () => {
+    const other = await openMirrorWriter(process.env.DATABASE_URL!, "other.myshopify.com");
+    await applySyncWebhook({
+      db: db(),
+      writer: other,
+      shop: "other.myshopify.com",
+      topic: "products/update",
+      payload: product(),
+    });
+    await other.close();
+    expect(await db().product.count({ where: { shop: SHOP } })).toBe(0);
+    expect(await db().product.count({ where: { shop: "other.myshopify.com" } })).toBe(1);
+  });
+});

@@ -1,0 +1,36 @@
+import { db } from "../../db.server";
+import { getJobQueue } from "../../jobs/index.server";
+import { receiveWebhook } from "../../webhooks/receive.server";
+import { bulkCompleteJob, syncWebhookJob } from "../jobs.server";
+
+/** Store-data webhooks: verify, drop repeats, queue the work, answer Shopify at once. */
+export function receiveSyncWebhook(request: Request) {
+  return receiveWebhook(request, async ({ shop, topic, payload, eventId }) => {
+    await getJobQueue().enqueue(
+      syncWebhookJob,
+      shop,
+      { topic, eventId, payload },
+      { jobId: `webhook:${shop}:${eventId}` },
+    );
+  });
+}
+
+/** bulk_operations/finish: queue the completion of the run that started that operation. */
+export function receiveBulkFinish(request: Request) {
+  return receiveWebhook(request, async ({ shop, payload }) => {
+    const id = (payload as { admin_graphql_api_id?: unknown }).admin_graphql_api_id;
+    if (typeof id !== "string") return;
+    const run = await db().syncRun.findFirst({
+      where: { shop, bulkOperationId: id },
+      select: { id: true },
+    });
+    // Operations the app did not start (or already finished) need nothing.
+    if (run)
+      await getJobQueue().enqueue(
+        bulkCompleteJob,
+        shop,
+        { runId: run.id },
+        { jobId: `bulk-complete:${run.id}` },
+      );
+  });
+}

@@ -1,0 +1,121 @@
+import { randomUUID } from "node:crypto";
+import { afterAll, afterEach, describe, expect, it } from "vitest";
+import { db } from "../app/db.server";
+import { createBullmqRunner } from "../app/jobs/bullmq";
+import { closeJobQueue } from "../app/jobs/index.server";
+import { createInlineRunner } from "../app/jobs/inline";
+import { ALL_JOBS } from "../app/jobs/registry";
+import type { JobQueue } from "../app/jobs/types";
+import { action as productsUpdate } from "../app/routes/webhooks.products.update";
+import { officialExample, signedWebhook } from "./helpers/webhook";
+
+const SHOP = "jobs-shop.myshopify.com";
+const call = (request: Request) => productsUpdate({ request, params: {}, context: {} });
+const product = () =>
+  officialExample("products/update") as {
+    admin_graphql_api_id: string;
+    title: string;
+    updated_at: string;
+  };
+
+/** Makes the app's process-wide queue this runner, as getJobQueue() would from REDIS_URL. */
+function useQueue(queue: JobQueue) {
+  globalThis.__seaworthyJobQueue = queue;
+  return queue;
+}
+
+async function waitFor(check: () => Promise<boolean>, ms = 15_000) {
+  const end = Date.now() + ms;
+  while (Date.now() < end) {
+    if (await check()) return;
+    await new Promise((r) => setTimeout(r, 50));
+  }
+  throw new Error("condition not met in time");
+}
+
+afterEach(async () => closeJobQueue());
+
+describe("store-data webhooks: the route answers at once, a job updates the mirror", () => {
+  it("inline runner: a signed products/update lands in the mirror; a repeat is dropped", async () => {
+    const queue = useQueue(createInlineRunner({ jobs: ALL_JOBS }));
+    const p = { ...product(), title: "From a webhook" };
+    const eventId = randomUUID();
+    const response = await call(signedWebhook("products/update", p, { shop: SHOP, eventId }));
+    expect(response.status).toBe(200);
+    await queue.drain();
+    expect(
+      (
+        await db().product.findUniqueOrThrow({
+          where: { shop_id: { shop: SHOP, id: p.admin_graphql_api_id } },
+        })
+      ).title,
+    ).toBe("From a webhook");
+    expect(
+      (
+        await call(
+          signedWebhook("products/update", { ...p, title: "Repeat" }, { shop: SHOP, eventId }),
+        )
+      ).status,
+    ).toBe(200);
+    await queue.drain();
+    expect(
+      (
+        await db().product.findUniqueOrThrow({
+          where: { shop_id: { shop: SHOP, id: p.admin_graphql_api_id } },
+        })
+      ).title,
+    ).toBe("From a webhook");
+  });
+
+  it("inline runner: an out-of-order older update does not overwrite a newer one", async () => {
+    const queue = useQueue(createInlineRunner({ jobs: ALL_JOBS }));
+    const p = product();
+    const newer = {
+      ...p,
+      title: "Newer",
+      updated_at: new Date(new Date(p.updated_at).getTime() + 3_600_000).toISOString(),
+    };
+    await call(signedWebhook("products/update", newer, { shop: SHOP }));
+    await queue.drain();
+    await call(signedWebhook("products/update", { ...p, title: "Older" }, { shop: SHOP }));
+    await queue.drain();
+    expect(
+      (
+        await db().product.findUniqueOrThrow({
+          where: { shop_id: { shop: SHOP, id: p.admin_graphql_api_id } },
+        })
+      ).title,
+    ).toBe("Newer");
+  });
+
+  describe.runIf(process.env.REDIS_URL)("on BullMQ over Redis", () => {
+    const prefix = `sw-test-${randomUUID().slice(0, 8)}`;
+    let worker: ReturnType<typeof createBullmqRunner> | undefined;
+    afterAll(async () => worker?.close());
+
+    it("the web process enqueues, a worker applies it", async () => {
+      useQueue(createBullmqRunner({ url: process.env.REDIS_URL!, jobs: ALL_JOBS, prefix }));
+      worker = createBullmqRunner({
+        url: process.env.REDIS_URL!,
+        jobs: ALL_JOBS,
+        prefix,
+        startWorkers: true,
+      });
+      await worker.ready();
+      const p = {
+        ...product(),
+        title: "Via BullMQ",
+        updated_at: new Date(Date.now() + 86_400_000).toISOString(),
+      };
+      expect((await call(signedWebhook("products/update", p, { shop: SHOP }))).status).toBe(200);
+      await waitFor(
+        async () =>
+          (
+            await db().product.findUnique({
+              where: { shop_id: { shop: SHOP, id: p.admin_graphql_api_id } },
+            })
+          )?.title === "Via BullMQ",
+      );
+    });
+  });
+});
