@@ -7,6 +7,7 @@ import { env } from "./env.server";
 import { db } from "./db.server";
 import { demoFetch } from "./demo/demo-fetch.server";
 import { recordInstall } from "./shop/install.server";
+import { startStoreSync } from "./sync/start.server";
 
 /** Every Admin API call, webhook and GraphQL document in the app uses this version. */
 export const API_VERSION = ApiVersion.October26;
@@ -33,6 +34,7 @@ const shopify = shopifyApp({
   hooks: {
     afterAuth: async ({ session, admin }) => {
       await recordInstall(db(), session.shop, admin.graphql, session.scope ?? "");
+      await startStoreSync(session.shop);
     },
   },
   ...(config.SHOP_CUSTOM_DOMAIN ? { customShopDomains: [config.SHOP_CUSTOM_DOMAIN] } : {}),

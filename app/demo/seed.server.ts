@@ -3,6 +3,7 @@ import { db } from "../db.server";
 import { env } from "../env.server";
 import type { AdminGraphql } from "../graphql/client.server";
 import { recordInstall } from "../shop/install.server";
+import { startStoreSync } from "../sync/start.server";
 import { sessionStorage, unauthenticated } from "../shopify.server";
 
 /**
@@ -24,5 +25,6 @@ export async function seedDemoShop(accessToken: string) {
   await sessionStorage.storeSession(session);
   const { admin } = await unauthenticated.admin(shop);
   const profile = await recordInstall(db(), shop, admin.graphql as AdminGraphql, config.SCOPES);
+  await startStoreSync(shop);
   return { shop, markets: profile.markets.length, locales: profile.locales.length };
 }

@@ -17,6 +17,7 @@ import { db } from "../db.server";
 import { runOperation } from "../graphql/client.server";
 import { OverviewStats, type OverviewStatsResult } from "../graphql/OverviewStats";
 import { useT } from "../i18n/i18n";
+import { SyncCard } from "../components/SyncCard";
 import type { ShopLocale, ShopMarket } from "../shop/install.server";
 
 export const loader = async ({ request }: LoaderFunctionArgs) => {
@@ -123,6 +124,7 @@ export default function Overview() {
         </Layout.Section>
         <Layout.Section variant="oneThird">
           <BlockStack gap="400">
+            <SyncCard />
             <Card>
               <BlockStack gap="200">
                 <Text as="h2" variant="headingMd">

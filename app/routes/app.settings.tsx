@@ -15,6 +15,7 @@ import { useState } from "react";
 import { requireAdmin } from "../admin.server";
 import { db } from "../db.server";
 import { useT } from "../i18n/i18n";
+import { SyncCard } from "../components/SyncCard";
 import { getShopSettings, saveShopSettings, shopSettingsSchema } from "../shop/settings.server";
 
 export const loader = async ({ request }: LoaderFunctionArgs) => {
@@ -94,6 +95,7 @@ export default function Settings() {
                 </BlockStack>
               </Form>
             </Card>
+            <SyncCard />
             <Card>
               <BlockStack gap="200">
                 <Text as="h2" variant="headingMd">

@@ -5,7 +5,13 @@ import { db } from "../db.server";
 import { ProductsCount, type ProductsCountResult } from "../graphql/ProductsCount";
 import { defineJob } from "../jobs/types";
 import { adminClientForShop } from "./admin-for-shop.server";
-import { completeBulkSync, startBulkSync, type BulkResource } from "./bulk/bulk-sync.server";
+import {
+  BULK_RESOURCES,
+  completeBulkSync,
+  nextResource,
+  startBulkSync,
+  type BulkResource,
+} from "./bulk/bulk-sync.server";
 import { openMirrorWriter } from "./mirror/writer.server";
 import { applySyncWebhook } from "./webhooks/apply.server";
 
@@ -37,6 +43,10 @@ export const bulkCompleteJob = defineJob({
   backoffMs: 30_000,
   async run({ runId }, ctx) {
     const client = await adminClientForShop(db(), ctx.shop);
+    const run = await db().syncRun.findFirst({
+      where: { id: runId, shop: ctx.shop },
+      select: { resource: true },
+    });
     await completeBulkSync({
       db: db(),
       client,
@@ -48,13 +58,24 @@ export const bulkCompleteJob = defineJob({
       onProgress: (r) =>
         ctx.progress({ lines: r.linesRead, rows: r.rowsWritten, bytes: r.bytesDone }),
     });
+    // One bulk query runs per shop at a time: the next resource starts when this one is done.
+    const next = run ? nextResource(run.resource) : null;
+    if (next) {
+      const { getJobQueue } = await import("../jobs/index.server");
+      await getJobQueue().enqueue(
+        bulkStartJob,
+        ctx.shop,
+        { resource: next },
+        { jobId: `bulk-start:${ctx.shop}:${next}` },
+      );
+    }
   },
 });
 
 /** Starts a bulk sync of one resource and queues its completion. */
 export const bulkStartJob = defineJob({
   name: "sync.bulk-start",
-  schema: z.object({ resource: z.enum(["products"]) }),
+  schema: z.object({ resource: z.enum(BULK_RESOURCES as [BulkResource, ...BulkResource[]]) }),
   attempts: 3,
   async run({ resource }, ctx) {
     const client = await adminClientForShop(db(), ctx.shop);

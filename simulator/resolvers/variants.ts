@@ -121,6 +121,12 @@ export function variantResolvers(): ResolverMap {
         ),
       inventoryItem: (_s, args, ctx) =>
         find(ctx, (i) => i.inventoryItems, argString(args, "id") ?? "")?.item ?? null,
+      // The root connection the inventory bulk sync reads (inventoryItems → inventoryLevels).
+      inventoryItems: (_s, args, ctx, info) =>
+        resolveConnection(ctx, info, args, {
+          items: () => [...index(ctx).inventoryItems.values()].map((entry) => entry.item),
+          key: idKey,
+        }),
       inventoryLevel: (_s, args, ctx) =>
         find(ctx, (i) => i.inventoryLevels, argString(args, "id") ?? "") ?? null,
     },

@@ -72,6 +72,26 @@ describe.runIf(canRun)("the demo in a real browser", () => {
     await page.close();
   }, 120_000);
 
+  it("syncs the demo store into the mirror on start and shows it in the Sync section", async () => {
+    const page = await browser.newPage({ locale: "en-US" });
+    await page.goto(`${demo.url}/app`);
+    const expected = store.products.length.toLocaleString("en-US");
+    await page.waitForFunction(
+      (n) => document.querySelector('[data-testid="sync-count-products"]')?.textContent === n,
+      expected,
+      { timeout: 90_000 },
+    );
+    // The full sync goes on to collections, inventory and orders, one bulk operation at a time.
+    await page.waitForFunction(
+      (n) => document.querySelector('[data-testid="sync-count-orders"]')?.textContent === n,
+      store.orders.length.toLocaleString("en-US"),
+      { timeout: 90_000 },
+    );
+    expect(await page.getByText("Up to date").count()).toBeGreaterThan(0);
+    await page.screenshot({ path: ".tmp/screenshots/overview-synced.png", fullPage: true });
+    await page.close();
+  }, 120_000);
+
   it("shows the Overview in Simplified Chinese when the admin's locale is zh-CN", async () => {
     const page = await browser.newPage();
     await page.goto(`${demo.url}/app?locale=zh-CN`);

@@ -155,3 +155,65 @@ describe("a full sync heals a missed delete", () => {
     expect(await db().product.count({ where: { shop: "another-shop.myshopify.com" } })).toBe(1);
   });
 });
+
+describe("bulk sync of collections, inventory and orders", () => {
+  async function syncResource(resource: "collections" | "inventory" | "orders") {
+    const { runId } = await startBulkSync({ db: db(), client: client(), shop: SHOP, resource });
+    return completeBulkSync({
+      db: db(),
+      client: client(),
+      shop: SHOP,
+      runId,
+      databaseUrl: process.env.DATABASE_URL!,
+      workDir,
+      pollMs: 20,
+    });
+  }
+
+  it("mirrors collections and their memberships, and leaves the products alone", async () => {
+    const productsBefore = await db().product.count({ where: { shop: SHOP } });
+    expect(productsBefore).toBe(store.products.length);
+    await syncResource("collections");
+    expect(await db().collection.count({ where: { shop: SHOP } })).toBe(store.collections.length);
+    expect(await db().collectionProduct.count({ where: { shop: SHOP } })).toBe(
+      store.collections.reduce((n, c) => n + c.productIds.length, 0),
+    );
+    expect(await db().product.count({ where: { shop: SHOP } })).toBe(productsBefore);
+  });
+
+  it("mirrors locations and every inventory level", async () => {
+    await syncResource("inventory");
+    expect(await db().location.count({ where: { shop: SHOP } })).toBe(store.locations.length);
+    expect(await db().inventoryLevel.count({ where: { shop: SHOP } })).toBe(
+      store.inventoryLevels.length,
+    );
+    const level = store.inventoryLevels[0]!;
+    const mirrored = await db().inventoryLevel.findUniqueOrThrow({
+      where: {
+        shop_inventoryItemId_locationId: {
+          shop: SHOP,
+          inventoryItemId: level.inventoryItemId,
+          locationId: level.locationId,
+        },
+      },
+    });
+    expect(mirrored.available).toBe(level.available);
+  });
+
+  it("mirrors orders with their attribution and lines", async () => {
+    await syncResource("orders");
+    expect(await db().order.count({ where: { shop: SHOP } })).toBe(store.orders.length);
+    expect(await db().orderLine.count({ where: { shop: SHOP } })).toBe(
+      store.orders.reduce((n, o) => n + o.lineItems.length, 0),
+    );
+    const attributed = store.orders.find(
+      (o) => o.customerJourney?.firstVisit?.utmParameters?.source && o.discountCodes.length,
+    )!;
+    const row = await db().order.findUniqueOrThrow({
+      where: { shop_id: { shop: SHOP, id: attributed.id } },
+    });
+    expect(row.utmSource).toBe(attributed.customerJourney!.firstVisit!.utmParameters!.source);
+    expect(row.discountCodes).toBe(attributed.discountCodes.join(","));
+    expect(row.total).toBe(attributed.total);
+  });
+});

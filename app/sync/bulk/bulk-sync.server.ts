@@ -11,37 +11,77 @@ import {
   type BulkOperationState,
   type BulkOperationStatusResult,
 } from "../../graphql/BulkOperationStatus";
+import { BulkCollections } from "../../graphql/BulkCollections";
+import { BulkInventory } from "../../graphql/BulkInventory";
+import { BulkOrders } from "../../graphql/BulkOrders";
 import { BulkProducts } from "../../graphql/BulkProducts";
+import { LocationList, type LocationListResult } from "../../graphql/LocationList";
 import { logger } from "../../logger.server";
 import { ingestJsonl, type IngestReport } from "../ingest/ingest.server";
 import { openMirrorWriter } from "../mirror/writer.server";
 import { finishRun, startRun } from "../runs.server";
 import { downloadFile } from "./download.server";
 
-/** The bulk query behind each mirrored resource. */
-export const BULK_QUERIES = { products: BulkProducts } as const;
+/** The bulk query behind each mirrored resource, in the order a full sync runs them. */
+export const BULK_QUERIES = {
+  products: BulkProducts,
+  collections: BulkCollections,
+  inventory: BulkInventory,
+  orders: BulkOrders,
+} as const;
 export type BulkResource = keyof typeof BULK_QUERIES;
+export const BULK_RESOURCES = Object.keys(BULK_QUERIES) as BulkResource[];
+
+/** The resource a full sync does after this one (Shopify runs one bulk query per shop at a time). */
+export function nextResource(resource: string): BulkResource | null {
+  const i = BULK_RESOURCES.indexOf(resource as BulkResource);
+  return i >= 0 && i + 1 < BULK_RESOURCES.length ? BULK_RESOURCES[i + 1]! : null;
+}
 
 export class BulkSyncError extends Error {
   override name = "BulkSyncError";
 }
 
 /**
- * After a full products sync, rows the sync did not write (older than its start) are gone from
- * Shopify: a delete webhook was missed. Webhooks applied during the sync are newer and stay.
+ * After a full sync of a resource, its rows the sync did not write (older than the sync's start)
+ * are gone from Shopify: a delete webhook was missed. Rows written by webhooks during the sync
+ * are newer and stay. Orders are never swept: without read_all_orders Shopify returns only the
+ * last 60 days, and older orders still count for attribution.
  */
-async function sweepUnseen(db: Db, shop: string, since: Date): Promise<number> {
+const SWEPT: Record<
+  BulkResource,
+  readonly (
+    | "product"
+    | "variant"
+    | "productMedia"
+    | "metafield"
+    | "collection"
+    | "collectionProduct"
+    | "inventoryLevel"
+    | "location"
+  )[]
+> = {
+  products: ["product", "variant", "productMedia", "metafield"],
+  collections: ["collection", "collectionProduct"],
+  inventory: ["inventoryLevel", "location"],
+  orders: [],
+};
+
+async function sweepUnseen(
+  db: Db,
+  shop: string,
+  resource: BulkResource,
+  since: Date,
+): Promise<number> {
   // An undefined bound would make Prisma drop the filter and delete everything: refuse instead.
   if (!(since instanceof Date) || Number.isNaN(since.getTime()))
     throw new Error("sweep needs the run's start time");
-  const where = { shop, syncedAt: { lt: since } };
-  const results = await db.$transaction([
-    db.product.deleteMany({ where }),
-    db.variant.deleteMany({ where }),
-    db.productMedia.deleteMany({ where }),
-    db.metafield.deleteMany({ where }),
-  ]);
-  return results.reduce((n, r) => n + r.count, 0);
+  const where = { where: { shop, syncedAt: { lt: since } } };
+  type Deleter = { deleteMany(args: typeof where): Promise<{ count: number }> };
+  let swept = 0;
+  for (const model of SWEPT[resource])
+    swept += (await (db[model] as unknown as Deleter).deleteMany(where)).count;
+  return swept;
 }
 
 /** Asks Shopify to run the resource's bulk query and records the run. */
@@ -66,11 +106,30 @@ export async function startBulkSync(options: {
     kind: "bulk",
     bulkOperationId: bulkOperation.id,
   });
+  if (resource === "inventory") await syncLocations(db, client, shop);
   logger.info(
     { shop, op: "bulk.start", resource, runId, bulkOperationId: bulkOperation.id },
     "bulk sync started",
   );
   return { runId, bulkOperationId: bulkOperation.id };
+}
+
+/** Locations are few: one query, written before the inventory levels that point at them. */
+async function syncLocations(db: Db, client: AdminClient, shop: string) {
+  const { locations } = await client.request<LocationListResult>(LocationList);
+  for (const l of locations.nodes) {
+    const data = {
+      name: l.name,
+      countryCode: l.address?.countryCode ?? null,
+      isActive: l.isActive,
+      syncedAt: new Date(),
+    };
+    await db.location.upsert({
+      where: { shop_id: { shop, id: l.id } },
+      create: { shop, id: l.id, ...data },
+      update: data,
+    });
+  }
 }
 
 /** Polls the operation until it ends: the fallback for a finish webhook that does not come. */
@@ -113,7 +172,7 @@ export async function completeBulkSync(options: {
   const { db, client, shop, runId } = options;
   const run = await db.syncRun.findFirst({
     where: { id: runId, shop },
-    select: { bulkOperationId: true, startedAt: true },
+    select: { bulkOperationId: true, startedAt: true, resource: true },
   });
   if (!run?.bulkOperationId) throw new BulkSyncError(`Sync run ${runId} has no bulk operation`);
   try {
@@ -156,7 +215,7 @@ export async function completeBulkSync(options: {
         onProgress: options.onProgress,
         signal: options.signal,
       });
-      const swept = await sweepUnseen(db, shop, run.startedAt);
+      const swept = await sweepUnseen(db, shop, run.resource as BulkResource, run.startedAt);
       if (swept)
         logger.info({ shop, op: "bulk.sweep", runId, swept }, "removed rows Shopify no longer has");
       await finishRun(db, shop, runId, "completed");

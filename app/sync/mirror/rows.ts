@@ -235,7 +235,7 @@ export const TABLES: { [T in MirrorTable]: TableSpec<T> } = {
     key: ["collectionId", "productId"],
     columns: ["collectionId", "productId"],
     dates: [],
-    synced: false,
+    synced: true,
   },
   Location: {
     key: ["id"],
@@ -286,7 +286,7 @@ export const TABLES: { [T in MirrorTable]: TableSpec<T> } = {
     key: ["id"],
     columns: ["id", "orderId", "productId", "variantId", "sku", "title", "quantity", "unitPrice"],
     dates: [],
-    synced: false,
+    synced: true,
   },
 };
 

@@ -1,0 +1,83 @@
+import type { Db } from "../db.server";
+
+export interface ResourceStatus {
+  resource: "products" | "collections" | "inventory" | "orders";
+  count: number;
+  detail: Record<string, number>;
+  run: {
+    id: string;
+    status: string;
+    kind: string;
+    startedAt: string;
+    finishedAt: string | null;
+    rowsWritten: number;
+    /** 0–1 while a download-backed ingest runs and its size is known. */
+    fraction: number | null;
+    rowsPerSec: number | null;
+    error: string | null;
+  } | null;
+}
+
+/** What the Sync section shows: mirror counts per resource and the latest run of each, for one shop. */
+export async function syncStatus(db: Db, shop: string): Promise<ResourceStatus[]> {
+  const where = { where: { shop } };
+  const [products, variants, images, collections, levels, locations, orders, lines, runs] =
+    await Promise.all([
+      db.product.count(where),
+      db.variant.count(where),
+      db.productMedia.count(where),
+      db.collection.count(where),
+      db.inventoryLevel.count(where),
+      db.location.count(where),
+      db.order.count(where),
+      db.orderLine.count(where),
+      db.syncRun.findMany({
+        where: { shop },
+        orderBy: { startedAt: "desc" },
+        take: 20,
+        select: {
+          id: true,
+          resource: true,
+          kind: true,
+          status: true,
+          startedAt: true,
+          finishedAt: true,
+          updatedAt: true,
+          rowsWritten: true,
+          bytesDone: true,
+          bytesTotal: true,
+          error: true,
+        },
+      }),
+    ]);
+  const latest = (resource: string) => {
+    const run = runs.find((r) => r.resource === resource);
+    if (!run) return null;
+    const seconds = ((run.finishedAt ?? run.updatedAt).getTime() - run.startedAt.getTime()) / 1000;
+    return {
+      id: run.id,
+      status: run.status,
+      kind: run.kind,
+      startedAt: run.startedAt.toISOString(),
+      finishedAt: run.finishedAt?.toISOString() ?? null,
+      rowsWritten: run.rowsWritten,
+      fraction:
+        run.bytesTotal && run.bytesTotal > 0n
+          ? Math.min(1, Number(run.bytesDone) / Number(run.bytesTotal))
+          : null,
+      rowsPerSec: seconds > 0 && run.rowsWritten > 0 ? Math.round(run.rowsWritten / seconds) : null,
+      error: run.error,
+    };
+  };
+  return [
+    {
+      resource: "products",
+      count: products,
+      detail: { variants, images },
+      run: latest("products"),
+    },
+    { resource: "collections", count: collections, detail: {}, run: latest("collections") },
+    { resource: "inventory", count: levels, detail: { locations }, run: latest("inventory") },
+    { resource: "orders", count: orders, detail: { lines }, run: latest("orders") },
+  ];
+}
