@@ -12,7 +12,7 @@ import { sqlitePath } from "../app/db/url";
 import { mapBulkLine } from "../app/sync/ingest/bulk-lines";
 import { ingestJsonl } from "../app/sync/ingest/ingest.server";
 import { TABLES, type MirrorTable } from "../app/sync/mirror/rows";
-import { openMirrorWriter } from "../app/sync/mirror/writer.server";
+import { openMirrorWriter, ROWS_PER_STATEMENT } from "../app/sync/mirror/writer.server";
 import { startRun } from "../app/sync/runs.server";
 
 const [phase, url, file, sampleArg] = process.argv.slice(2) as [string, string, string, string?];
@@ -57,8 +57,9 @@ if (phase === "ingest") {
   await writer.close();
   await db.$disconnect();
 } else if (phase === "raw-sqlite") {
-  // The physical limit: the same rows, already parsed, inserted by the native driver with one
-  // prepared plain INSERT per table, reused inside one transaction.
+  // The physical limit: the same rows, already parsed, inserted by the native driver in one
+  // transaction with plain INSERTs prepared once, ROWS_PER_STATEMENT rows per call (the fastest
+  // way measured here), without the conflict handling, parsing or checkpoints the sync needs.
   const by = grouped(await loadRows());
   const database = new Database(sqlitePath(url));
   database.pragma("synchronous = NORMAL");
@@ -66,20 +67,25 @@ if (phase === "ingest") {
     let n = 0;
     database.exec("BEGIN IMMEDIATE");
     for (const [table, list] of by) {
-      const columns = ["shop", ...TABLES[table].columns];
-      const insert = database.prepare(
-        `INSERT INTO "${table}" (${columns.map((c) => `"${c}"`).join(", ")}) VALUES (${columns.map(() => "?").join(", ")})`,
-      );
-      for (const row of list) {
+      const spec = TABLES[table];
+      const columns = ["shop", ...spec.columns];
+      const tuple = `(${columns.map(() => "?").join(", ")})`;
+      const head = `INSERT INTO "${table}" (${columns.map((c) => `"${c}"`).join(", ")}) VALUES `;
+      const many = database.prepare(head + Array(ROWS_PER_STATEMENT).fill(tuple).join(", "));
+      const one = database.prepare(head + tuple);
+      const values = (row: object) => {
         const r = row as Record<string, unknown>;
-        insert.run([
+        return [
           SHOP,
-          ...TABLES[table].columns.map((c) =>
-            typeof r[c] === "boolean" ? Number(r[c]) : (r[c] ?? null),
-          ),
-        ]);
-        n += 1;
+          ...spec.columns.map((c) => (typeof r[c] === "boolean" ? Number(r[c]) : (r[c] ?? null))),
+        ];
+      };
+      let i = 0;
+      for (; i + ROWS_PER_STATEMENT <= list.length; i += ROWS_PER_STATEMENT) {
+        many.run(list.slice(i, i + ROWS_PER_STATEMENT).flatMap(values));
       }
+      for (; i < list.length; i++) one.run(values(list[i]!));
+      n += list.length;
     }
     database.exec("COMMIT");
     return n;

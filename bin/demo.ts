@@ -32,6 +32,9 @@ const port = Number(process.env.PORT ?? 3000);
 const host = "127.0.0.1";
 const appUrl = `http://localhost:${port}`;
 
+// The demo is the embedded default: jobs run inside this process, whatever the shell has set.
+delete process.env.REDIS_URL;
+
 // Fresh secrets each run: nothing the demo signs or stores is valid anywhere else.
 const apiSecret = randomBytes(24).toString("hex");
 const accessToken = `shpat_demo_${randomBytes(16).toString("hex")}`;
