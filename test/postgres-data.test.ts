@@ -7,6 +7,15 @@ import {
   handleShopRedact,
 } from "../app/privacy/privacy.server";
 import { claimEvent } from "../app/webhooks/receive.server";
+import { ingestJsonl } from "../app/sync/ingest/ingest.server";
+import { openMirrorWriter } from "../app/sync/mirror/writer.server";
+import { startRun } from "../app/sync/runs.server";
+import { applySyncWebhook } from "../app/sync/webhooks/apply.server";
+import { writeBulkProductsFile } from "../bench/bulk-jsonl";
+import { officialExample } from "./helpers/webhook";
+import { mkdtempSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
 import { countShopRows, everyTable, seedShopRows } from "./helpers/fixtures";
 import { scratchDatabase, TEST_DATABASE_URL } from "./helpers/postgres";
 
@@ -57,5 +66,73 @@ describe.runIf(TEST_DATABASE_URL)("data layer on PostgreSQL", () => {
     });
     expect(JSON.stringify(rows)).not.toContain("pg@example.com");
     expect(rows.map((r) => r.topic).sort()).toEqual(["customers/data_request", "customers/redact"]);
+  });
+
+  it("ingests a bulk file through the PostgreSQL writer, idempotently, with dates and booleans intact", async () => {
+    const shop = "pg-sync.myshopify.com";
+    const file = path.join(mkdtempSync(path.join(os.tmpdir(), "sw-pg-")), "p.jsonl");
+    await writeBulkProductsFile(file, {
+      products: 30,
+      variants: 3,
+      images: 2,
+      metafields: 1,
+      shuffleChildren: true,
+    });
+    const writer = await openMirrorWriter(scratch.url, shop);
+    try {
+      const first = await ingestJsonl({
+        db,
+        writer,
+        shop,
+        runId: await startRun(db, shop, { resource: "products", kind: "bulk" }),
+        file,
+        batchRows: 25,
+      });
+      expect(first.counts).toEqual({ products: 30, variants: 90, images: 60, metafields: 30 });
+      const snapshot = await db.product.findMany({
+        where: { shop },
+        orderBy: { id: "asc" },
+        omit: { syncedAt: true },
+      });
+      await ingestJsonl({
+        db,
+        writer,
+        shop,
+        runId: await startRun(db, shop, { resource: "products", kind: "bulk" }),
+        file,
+        batchRows: 25,
+      });
+      expect(
+        await db.product.findMany({
+          where: { shop },
+          orderBy: { id: "asc" },
+          omit: { syncedAt: true },
+        }),
+      ).toEqual(snapshot);
+      expect(snapshot.find((p) => p.handle === "product-7")?.updatedAt?.toISOString()).toBe(
+        "2026-10-08T12:00:00.000Z",
+      );
+      expect(await db.variant.count({ where: { shop } })).toBe(90);
+
+      const order = officialExample("orders/create") as { admin_graphql_api_id: string };
+      expect(
+        await applySyncWebhook({
+          db,
+          writer,
+          shop,
+          topic: "orders/create",
+          payload: { ...order, test: true },
+        }),
+      ).toEqual({ applied: true });
+      expect(
+        (
+          await db.order.findUniqueOrThrow({
+            where: { shop_id: { shop, id: order.admin_graphql_api_id } },
+          })
+        ).test,
+      ).toBe(true);
+    } finally {
+      await writer.close();
+    }
   });
 });
