@@ -2,6 +2,7 @@ import Database from "libsql";
 import { BUSY_TIMEOUT_MS } from "../../db/libsql.server";
 import { sqlitePath } from "../../db/url";
 import pg from "pg";
+import { from as copyFrom } from "pg-copy-streams";
 import { databaseKind, type DatabaseKind } from "../../db/url";
 import { TABLES, type MirrorTable, type RowBatch } from "./rows";
 
@@ -30,9 +31,6 @@ export interface MirrorWriter {
   close(): Promise<void>;
 }
 
-// SQLite allows 32766 bound variables per statement; PostgreSQL 65535.
-const MAX_PARAMS: Record<DatabaseKind, number> = { sqlite: 32_000, postgres: 65_000 };
-
 const quote = (name: string) => `"${name}"`;
 
 /** SQLite as Prisma stores it (ISO with +00:00); PostgreSQL TIMESTAMP(3) holds UTC without a zone. */
@@ -49,53 +47,6 @@ interface Statement {
   args: unknown[];
 }
 
-/** Multi-row upserts for one table, split so no statement exceeds the driver's parameter limit. */
-export function upsertStatements(
-  kind: DatabaseKind,
-  table: MirrorTable,
-  shop: string,
-  rows: readonly object[],
-  syncedAt: string,
-): Statement[] {
-  const spec = TABLES[table];
-  const columns = ["shop", ...spec.columns, ...(spec.synced ? ["syncedAt"] : [])];
-  const dates = new Set<string>(spec.dates);
-  const booleans = new Set<string>(spec.booleans ?? []);
-  const keys = ["shop", ...spec.key];
-  const updates = columns
-    .filter((c) => !keys.includes(c))
-    .map((c) => `${quote(c)} = excluded.${quote(c)}`);
-  const conflict = updates.length ? `DO UPDATE SET ${updates.join(", ")}` : "DO NOTHING";
-  const perStatement = Math.max(1, Math.floor(MAX_PARAMS[kind] / columns.length));
-  const statements: Statement[] = [];
-  for (let start = 0; start < rows.length; start += perStatement) {
-    const chunk = rows.slice(start, start + perStatement);
-    const args: unknown[] = [];
-    const tuples: string[] = [];
-    for (const row of chunk) {
-      const record = row as Record<string, unknown>;
-      const marks: string[] = [];
-      for (const column of columns) {
-        let value: unknown;
-        if (column === "shop") value = shop;
-        else if (column === "syncedAt") value = syncedAt;
-        else if (dates.has(column)) value = dateValue(kind, record[column]);
-        else if (booleans.has(column))
-          value = kind === "sqlite" ? (record[column] ? 1 : 0) : Boolean(record[column]);
-        else value = record[column] ?? null;
-        args.push(value);
-        marks.push(kind === "sqlite" ? "?" : `$${args.length}`);
-      }
-      tuples.push(`(${marks.join(", ")})`);
-    }
-    statements.push({
-      sql: `INSERT INTO ${quote(table)} (${columns.map(quote).join(", ")}) VALUES ${tuples.join(", ")} ON CONFLICT (${keys.map(quote).join(", ")}) ${conflict}`,
-      args,
-    });
-  }
-  return statements;
-}
-
 function checkpointStatement(kind: DatabaseKind, c: Checkpoint, now: string): Statement {
   const p = (i: number) => (kind === "sqlite" ? "?" : `$${i}`);
   return {
@@ -110,21 +61,6 @@ function checkpointStatement(kind: DatabaseKind, c: Checkpoint, now: string): St
       c.runId,
     ],
   };
-}
-
-function statementsFor(kind: DatabaseKind, shop: string, batch: RowBatch, checkpoint?: Checkpoint) {
-  const now = new Date();
-  const syncedAt = dateValue(kind, now.toISOString())!;
-  const statements: Statement[] = [];
-  let rows = 0;
-  for (const table of Object.keys(TABLES) as MirrorTable[]) {
-    const list = batch[table];
-    if (!list?.length) continue;
-    rows += list.length;
-    statements.push(...upsertStatements(kind, table, shop, list, syncedAt));
-  }
-  if (checkpoint) statements.push(checkpointStatement(kind, checkpoint, syncedAt));
-  return { statements, rows };
 }
 
 function whereClause(kind: DatabaseKind, shop: string, where: Record<string, string>) {
@@ -261,17 +197,85 @@ async function sqliteWriter(url: string, shop: string): Promise<MirrorWriter> {
   };
 }
 
+/** One value in COPY's text format (\N is NULL; backslash, tab and line breaks escaped). */
+function copyText(value: unknown): string {
+  if (value == null) return "\\N";
+  const text = typeof value === "boolean" ? (value ? "t" : "f") : String(value);
+  return text
+    .replace(/\\/g, "\\\\")
+    .replace(/\t/g, "\\t")
+    .replace(/\n/g, "\\n")
+    .replace(/\r/g, "\\r");
+}
+
+/**
+ * PostgreSQL: each table's rows are COPYed into a temporary staging table, then merged with one
+ * INSERT … SELECT … ON CONFLICT: COPY is PostgreSQL's fastest way in, and the merge is set-based.
+ * Everything, checkpoint included, commits in one transaction.
+ */
 async function postgresWriter(url: string, shop: string): Promise<MirrorWriter> {
   const client = new pg.Client({ connectionString: url });
   await client.connect();
+  const staged = new Set<MirrorTable>();
+
+  async function stage(table: MirrorTable, rows: readonly object[], syncedAt: string) {
+    const spec = TABLES[table];
+    const columns = ["shop", ...spec.columns, ...(spec.synced ? ["syncedAt"] : [])];
+    const temp = quote(`stage_${table}`);
+    if (!staged.has(table)) {
+      await client.query(
+        `CREATE TEMP TABLE IF NOT EXISTS ${temp} (LIKE ${quote(table)} INCLUDING DEFAULTS) ON COMMIT DELETE ROWS`,
+      );
+      staged.add(table);
+    }
+    const dates = new Set<string>(spec.dates);
+    const stream = client.query(
+      copyFrom(`COPY ${temp} (${columns.map(quote).join(", ")}) FROM STDIN`),
+    );
+    const done = new Promise<void>((resolve, reject) => {
+      stream.on("finish", resolve);
+      stream.on("error", reject);
+    });
+    let chunk = "";
+    for (const row of rows) {
+      const r = row as Record<string, unknown>;
+      const values: unknown[] = [shop];
+      for (const c of spec.columns) values.push(dates.has(c) ? dateValue("postgres", r[c]) : r[c]);
+      if (spec.synced) values.push(syncedAt);
+      chunk += values.map(copyText).join("\t") + "\n";
+      if (chunk.length > 1 << 16) {
+        if (!stream.write(chunk)) await new Promise((r2) => stream.once("drain", r2));
+        chunk = "";
+      }
+    }
+    stream.end(chunk);
+    await done;
+    const keys = ["shop", ...spec.key];
+    const updates = columns
+      .filter((c) => !keys.includes(c))
+      .map((c) => `${quote(c)} = excluded.${quote(c)}`);
+    await client.query(
+      `INSERT INTO ${quote(table)} (${columns.map(quote).join(", ")}) SELECT ${columns.map(quote).join(", ")} FROM ${temp} ON CONFLICT (${keys.map(quote).join(", ")}) ${updates.length ? `DO UPDATE SET ${updates.join(", ")}` : "DO NOTHING"}`,
+    );
+  }
+
   return {
     kind: "postgres",
     async write(batch, checkpoint) {
-      const { statements, rows } = statementsFor("postgres", shop, batch, checkpoint);
-      if (!statements.length) return 0;
+      const syncedAt = dateValue("postgres", new Date().toISOString())!;
+      let rows = 0;
       await client.query("BEGIN");
       try {
-        for (const s of statements) await client.query(s.sql, s.args);
+        for (const table of Object.keys(TABLES) as MirrorTable[]) {
+          const list = batch[table];
+          if (!list?.length) continue;
+          await stage(table, list, syncedAt);
+          rows += list.length;
+        }
+        if (checkpoint) {
+          const c = checkpointStatement("postgres", checkpoint, syncedAt);
+          await client.query(c.sql, c.args);
+        }
         await client.query("COMMIT");
       } catch (error) {
         await client.query("ROLLBACK").catch(() => {});
