@@ -19,17 +19,23 @@ export interface ShopLocale {
   published: boolean;
 }
 
+type ProfilePage = (marketsAfter: string | null) => Promise<ShopProfileResult>;
+
+/** Pages of ShopProfile through the request-bound `admin.graphql`. */
+export const pagesVia =
+  (graphql: AdminGraphql): ProfilePage =>
+  (marketsAfter) =>
+    runOperation<ShopProfileResult>(graphql, ShopProfile, { marketsAfter });
+
 /** Reads the shop's profile, languages and every market (paging through them). */
-export async function fetchShopProfile(graphql: AdminGraphql) {
+export async function fetchShopProfile(page: ProfilePage) {
   let after: string | null = null;
   let first: ShopProfileResult | undefined;
   const markets: ShopMarket[] = [];
   do {
-    const page: ShopProfileResult = await runOperation<ShopProfileResult>(graphql, ShopProfile, {
-      marketsAfter: after,
-    });
-    first ??= page;
-    for (const m of page.markets.nodes) {
+    const result: ShopProfileResult = await page(after);
+    first ??= result;
+    for (const m of result.markets.nodes) {
       markets.push({
         id: m.id,
         name: m.name,
@@ -41,7 +47,7 @@ export async function fetchShopProfile(graphql: AdminGraphql) {
           .filter((c): c is string => Boolean(c)),
       });
     }
-    after = page.markets.pageInfo.hasNextPage ? page.markets.pageInfo.endCursor : null;
+    after = result.markets.pageInfo.hasNextPage ? result.markets.pageInfo.endCursor : null;
   } while (after);
   const profile = first!;
   return { shop: profile.shop, locales: profile.shopLocales as ShopLocale[], markets };
@@ -52,7 +58,7 @@ export async function fetchShopProfile(graphql: AdminGraphql) {
  * plan, languages and markets. Re-installing clears the uninstalled mark and keeps settings.
  */
 export async function recordInstall(db: Db, shop: string, graphql: AdminGraphql, scopes: string) {
-  const profile = await fetchShopProfile(graphql);
+  const profile = await fetchShopProfile(pagesVia(graphql));
   const primary = profile.locales.find((l) => l.primary)?.locale ?? "en";
   const data = {
     name: profile.shop.name,
@@ -71,5 +77,22 @@ export async function recordInstall(db: Db, shop: string, graphql: AdminGraphql,
     update: data,
   });
   logger.info({ shop, op: "install", markets: profile.markets.length }, "shop profile recorded");
+  return profile;
+}
+
+/** Keeps the shop's markets and languages current (the reconcile calls it; merchants add markets). */
+export async function refreshShopProfile(db: Db, shop: string, page: ProfilePage) {
+  const profile = await fetchShopProfile(page);
+  await db.shop.updateMany({
+    where: { shop },
+    data: {
+      name: profile.shop.name,
+      currencyCode: profile.shop.currencyCode,
+      plan: profile.shop.plan.publicDisplayName,
+      primaryLocale: profile.locales.find((l) => l.primary)?.locale ?? "en",
+      locales: profile.locales as object[],
+      markets: profile.markets as object[],
+    },
+  });
   return profile;
 }

@@ -3,6 +3,8 @@ import path from "node:path";
 import { z } from "zod";
 import { db } from "../db.server";
 import { ProductsCount, type ProductsCountResult } from "../graphql/ProductsCount";
+import { ShopProfile, type ShopProfileResult } from "../graphql/ShopProfile";
+import { refreshShopProfile } from "../shop/install.server";
 import { defineJob } from "../jobs/types";
 import { adminClientForShop } from "./admin-for-shop.server";
 import {
@@ -106,6 +108,10 @@ export const reconcileJob = defineJob({
   attempts: 2,
   async run(_payload, ctx) {
     const client = await adminClientForShop(db(), ctx.shop);
+    // Merchants add markets and languages in Shopify; keep the app's view of them current.
+    await refreshShopProfile(db(), ctx.shop, (marketsAfter) =>
+      client.request<ShopProfileResult>(ShopProfile, { marketsAfter }),
+    );
     const remote =
       (await client.request<ProductsCountResult>(ProductsCount)).productsCount?.count ?? 0;
     const local = await db().product.count({ where: { shop: ctx.shop } });

@@ -1,0 +1,76 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { db } from "../app/db.server";
+import { closeJobQueue } from "../app/jobs/index.server";
+import { createInlineRunner } from "../app/jobs/inline";
+import { ALL_JOBS } from "../app/jobs/registry";
+import { reconcileJob } from "../app/sync/jobs.server";
+import { generateStore } from "../simulator/catalog/generate";
+import { startSimulator, type Simulator } from "../simulator";
+
+const SHOP = "reconcile-shop.myshopify.com";
+const TOKEN = "shpat_reconcile";
+const store = generateStore({ seed: 11, products: 30, shopDomain: SHOP });
+let sim: Simulator;
+
+beforeAll(async () => {
+  sim = await startSimulator({
+    store,
+    accessToken: TOKEN,
+    apiSecret: "s",
+    webhookSubscriptions: [],
+  });
+  // Background jobs reach "Shopify" the way the demo does: through the simulator's URL.
+  process.env.SEAWORTHY_DEMO = "1";
+  process.env.SIMULATOR_URL = sim.url;
+  await db().session.create({
+    data: { id: `offline_${SHOP}`, shop: SHOP, state: "s", isOnline: false, accessToken: TOKEN },
+  });
+  await db().shop.create({ data: { shop: SHOP, locales: [], markets: [], settings: {} } });
+});
+
+afterAll(async () => {
+  delete process.env.SEAWORTHY_DEMO;
+  delete process.env.SIMULATOR_URL;
+  await closeJobQueue();
+  await sim?.close();
+});
+
+describe("the reconcile job", () => {
+  it("refreshes markets, sees the mirror is behind, and runs the full sync chain to the end", async () => {
+    const queue = createInlineRunner({ jobs: ALL_JOBS });
+    globalThis.__seaworthyJobQueue = queue;
+    await queue.enqueue(reconcileJob, SHOP, {});
+    await queue.drain();
+
+    const shop = await db().shop.findUniqueOrThrow({ where: { shop: SHOP } });
+    expect((shop.markets as { name: string }[]).map((m) => m.name).sort()).toEqual(
+      store.markets.map((m) => m.name).sort(),
+    );
+    expect(await db().product.count({ where: { shop: SHOP } })).toBe(store.products.length);
+    expect(await db().collection.count({ where: { shop: SHOP } })).toBe(store.collections.length);
+    expect(await db().inventoryLevel.count({ where: { shop: SHOP } })).toBe(
+      store.inventoryLevels.length,
+    );
+    expect(await db().order.count({ where: { shop: SHOP } })).toBe(store.orders.length);
+    const runs = await db().syncRun.findMany({
+      where: { shop: SHOP },
+      orderBy: { startedAt: "asc" },
+      select: { resource: true, status: true },
+    });
+    expect(runs).toEqual(
+      ["products", "collections", "inventory", "orders"].map((resource) => ({
+        resource,
+        status: "completed",
+      })),
+    );
+  }, 60_000);
+
+  it("does nothing more when the mirror matches and the last sync is recent", async () => {
+    const queue = createInlineRunner({ jobs: ALL_JOBS });
+    globalThis.__seaworthyJobQueue = queue;
+    const before = await db().syncRun.count({ where: { shop: SHOP } });
+    await queue.enqueue(reconcileJob, SHOP, {});
+    await queue.drain();
+    expect(await db().syncRun.count({ where: { shop: SHOP } })).toBe(before);
+  });
+});
