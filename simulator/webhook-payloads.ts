@@ -2,7 +2,7 @@
  * Webhook bodies in Shopify's REST (snake_case) shape, built from the simulated store. The
  * shapes follow Shopify's published examples (see ../shared/data/webhooks/examples-2025-10).
  */
-import type { SimProduct, SimStore } from "./store";
+import type { SimInventoryLevel, SimOrder, SimProduct, SimStore } from "./store";
 import { getIndex } from "./store-index";
 import { gidNumber, restTime } from "./util";
 
@@ -114,6 +114,68 @@ export function restProductPayload(store: SimStore, product: SimProduct): Record
           full_name: product.category.fullName,
         }
       : null,
+  };
+}
+
+/** inventory_levels/update. */
+export function restInventoryLevelPayload(
+  store: SimStore,
+  level: SimInventoryLevel,
+): Record<string, unknown> {
+  return {
+    inventory_item_id: gidNumber(level.inventoryItemId),
+    location_id: gidNumber(level.locationId),
+    available: level.available,
+    updated_at: restTime(level.updatedAt, store.shop.ianaTimezone),
+    admin_graphql_api_id: level.id,
+  };
+}
+
+/**
+ * orders/updated (and the other orders/* topics): the fields SimOrder models. The store keeps
+ * discount codes without their amounts, so the order's whole discount is put on the first code.
+ */
+export function restOrderPayload(store: SimStore, order: SimOrder): Record<string, unknown> {
+  const tz = store.shop.ianaTimezone;
+  const id = (gid: string | null): number | null => (gid === null ? null : gidNumber(gid));
+  return {
+    id: gidNumber(order.id),
+    admin_graphql_api_id: order.id,
+    name: order.name,
+    created_at: restTime(order.createdAt, tz),
+    processed_at: restTime(order.processedAt, tz),
+    updated_at: restTime(order.updatedAt, tz),
+    cancelled_at: restTime(order.cancelledAt, tz),
+    test: order.test,
+    currency: order.currencyCode,
+    subtotal_price: order.subtotal,
+    total_discounts: order.totalDiscounts,
+    total_price: order.total,
+    discount_codes: order.discountCodes.map((code, i) => ({
+      code,
+      amount: i === 0 ? order.totalDiscounts : "0.00",
+      type: "fixed_amount",
+    })),
+    landing_site: order.landingSite,
+    referring_site: order.referringSite,
+    source_name: order.sourceName,
+    note_attributes: order.customAttributes.map((a) => ({ name: a.key, value: a.value })),
+    customer: order.customer
+      ? { id: gidNumber(order.customer.id), admin_graphql_api_id: order.customer.id }
+      : null,
+    shipping_address: order.shippingCountryCode
+      ? { country_code: order.shippingCountryCode }
+      : null,
+    line_items: order.lineItems.map((l) => ({
+      id: gidNumber(l.id),
+      admin_graphql_api_id: l.id,
+      product_id: id(l.productId),
+      variant_id: id(l.variantId),
+      sku: l.sku,
+      title: l.title,
+      quantity: l.quantity,
+      price: l.unitPrice,
+    })),
   };
 }
 

@@ -3,10 +3,23 @@
  * top-level errors for bad input), applies the change in place, bumps updatedAt and queues the
  * matching webhook.
  */
-import type { SimMetafield, SimProduct } from "../store";
+import { GraphQLError } from "graphql";
+import type {
+  SimInventoryItem,
+  SimInventoryLevel,
+  SimLocation,
+  SimMetafield,
+  SimOrder,
+  SimProduct,
+  SimStore,
+} from "../store";
 import { invalidateIndex } from "../store-index";
 import { isRecord, isoSeconds, makeGid } from "../util";
-import { restProductPayload } from "../webhook-payloads";
+import {
+  restInventoryLevelPayload,
+  restOrderPayload,
+  restProductPayload,
+} from "../webhook-payloads";
 import { find, type ResolverMap, type SimContext } from "./context";
 
 interface UserError {
@@ -166,10 +179,266 @@ function productUpdate(
   return { product, userErrors: errors };
 }
 
+// ---- inventorySetQuantities ------------------------------------------------------------------
+
+/** Shopify's documented inventory state change reasons. */
+const INVENTORY_REASONS = new Set([
+  "correction",
+  "cycle_count_available",
+  "damaged",
+  "movement_canceled",
+  "movement_created",
+  "movement_received",
+  "movement_updated",
+  "other",
+  "promotion",
+  "quality_control",
+  "received",
+  "reservation_created",
+  "reservation_deleted",
+  "reservation_updated",
+  "restock",
+  "safety_stock",
+  "shrinkage",
+]);
+
+const QUANTITY_LIMIT = 1_000_000_000;
+
+type InventoryErrorCode =
+  | "CHANGE_FROM_QUANTITY_STALE"
+  | "INVALID_INVENTORY_ITEM"
+  | "INVALID_LOCATION"
+  | "INVALID_NAME"
+  | "INVALID_QUANTITY_TOO_HIGH"
+  | "INVALID_QUANTITY_TOO_LOW"
+  | "INVALID_REASON"
+  | "NO_DUPLICATE_INVENTORY_ITEM_ID_GROUP_ID_PAIR";
+
+interface InventoryUserError extends UserError {
+  code: InventoryErrorCode;
+}
+
+interface InventoryChangeView {
+  name: string;
+  delta: number;
+  quantityAfterChange: number;
+  item: SimInventoryItem | null;
+  location: SimLocation | null;
+  ledgerDocumentUri: null;
+}
+
+interface InventoryAdjustmentGroupView {
+  id: string;
+  createdAt: string;
+  reason: string;
+  referenceDocumentUri: string | null;
+  changes: InventoryChangeView[];
+  app: null;
+  staffMember: null;
+}
+
+/** Adjustment group ids count per store, so runs over a fresh store see the same ids. */
+const adjustmentGroupSeq = new WeakMap<SimStore, number>();
+
+/**
+ * Sets `available` or `on_hand` to absolute values, all or nothing: any invalid entry rejects the
+ * whole input. The other quantity moves by the same delta (committed/reserved stay put). Levels
+ * whose quantity does not change produce no change entry and no webhook; when nothing changes
+ * the adjustment group is null.
+ */
+function inventorySetQuantities(
+  ctx: SimContext,
+  args: Record<string, unknown>,
+): {
+  inventoryAdjustmentGroup: InventoryAdjustmentGroupView | null;
+  userErrors: InventoryUserError[];
+} {
+  const input = isRecord(args.input) ? args.input : {};
+  const name = typeof input.name === "string" ? input.name : "";
+  const reason = typeof input.reason === "string" ? input.reason : "";
+  const quantities = Array.isArray(input.quantities) ? input.quantities : [];
+  const errors: InventoryUserError[] = [];
+  if (name !== "available" && name !== "on_hand") {
+    errors.push({
+      field: ["input", "name"],
+      message: "The quantity name must be either 'available' or 'on_hand'.",
+      code: "INVALID_NAME",
+    });
+  }
+  if (!INVENTORY_REASONS.has(reason)) {
+    errors.push({
+      field: ["input", "reason"],
+      message: "The specified reason is invalid.",
+      code: "INVALID_REASON",
+    });
+  }
+  const targets: { level: SimInventoryLevel; quantity: number }[] = [];
+  const seen = new Set<SimInventoryLevel>();
+  quantities.forEach((raw, i) => {
+    if (!isRecord(raw)) return;
+    const field = (f: string): string[] => ["input", "quantities", String(i), f];
+    const itemId = typeof raw.inventoryItemId === "string" ? raw.inventoryItemId : "";
+    const locationId = typeof raw.locationId === "string" ? raw.locationId : "";
+    const quantity = typeof raw.quantity === "number" ? raw.quantity : 0;
+    const item = find(ctx, (x) => x.inventoryItems, itemId)?.item;
+    const location = find(ctx, (x) => x.locations, locationId);
+    if (!item) {
+      errors.push({
+        field: field("inventoryItemId"),
+        message: "The specified inventory item could not be found.",
+        code: "INVALID_INVENTORY_ITEM",
+      });
+      return;
+    }
+    if (!location) {
+      errors.push({
+        field: field("locationId"),
+        message: "The specified location could not be found.",
+        code: "INVALID_LOCATION",
+      });
+      return;
+    }
+    const level = (find(ctx, (x) => x.levelsByItem, itemId) ?? []).find(
+      (l) => l.locationId === locationId,
+    );
+    if (!level) {
+      errors.push({
+        field: field("locationId"),
+        message: "The specified inventory item is not stocked at the location.",
+        code: "INVALID_LOCATION",
+      });
+      return;
+    }
+    if (seen.has(level)) {
+      errors.push({
+        field: field("inventoryItemId"),
+        message: "The combination of inventoryItemId and locationId must be unique.",
+        code: "NO_DUPLICATE_INVENTORY_ITEM_ID_GROUP_ID_PAIR",
+      });
+      return;
+    }
+    seen.add(level);
+    if (quantity > QUANTITY_LIMIT || quantity < -QUANTITY_LIMIT) {
+      errors.push({
+        field: field("quantity"),
+        message: `The quantity can't be ${quantity > 0 ? "higher" : "lower"} than ${quantity > 0 ? "" : "-"}${QUANTITY_LIMIT}.`,
+        code: quantity > 0 ? "INVALID_QUANTITY_TOO_HIGH" : "INVALID_QUANTITY_TOO_LOW",
+      });
+      return;
+    }
+    const current = name === "on_hand" ? level.onHand : level.available;
+    if (typeof raw.changeFromQuantity === "number" && raw.changeFromQuantity !== current) {
+      errors.push({
+        field: field("changeFromQuantity"),
+        message:
+          "The specified compare quantity does not match the current quantity of the inventory item.",
+        code: "CHANGE_FROM_QUANTITY_STALE",
+      });
+      return;
+    }
+    targets.push({ level, quantity });
+  });
+  if (errors.length) return { inventoryAdjustmentGroup: null, userErrors: errors };
+
+  const now = isoSeconds(ctx.services.now());
+  const setName = name === "on_hand" ? "on_hand" : "available";
+  const other = setName === "on_hand" ? "available" : "on_hand";
+  const changes: InventoryChangeView[] = [];
+  for (const { level, quantity } of targets) {
+    const delta = quantity - (name === "on_hand" ? level.onHand : level.available);
+    if (delta === 0) continue;
+    level.available += delta;
+    level.onHand += delta;
+    level.updatedAt = now;
+    const item = find(ctx, (x) => x.inventoryItems, level.inventoryItemId)?.item ?? null;
+    const location = find(ctx, (x) => x.locations, level.locationId) ?? null;
+    const change = { delta, item, location, ledgerDocumentUri: null } as const;
+    const after = { available: level.available, on_hand: level.onHand };
+    changes.push(
+      { name: setName, quantityAfterChange: after[setName], ...change },
+      { name: other, quantityAfterChange: after[other], ...change },
+    );
+    ctx.services.emitWebhook(
+      "inventory_levels/update",
+      restInventoryLevelPayload(ctx.store, level),
+    );
+  }
+  if (!changes.length) return { inventoryAdjustmentGroup: null, userErrors: [] };
+  const seq = (adjustmentGroupSeq.get(ctx.store) ?? 0) + 1;
+  adjustmentGroupSeq.set(ctx.store, seq);
+  return {
+    inventoryAdjustmentGroup: {
+      id: makeGid("InventoryAdjustmentGroup", seq),
+      createdAt: now,
+      reason,
+      referenceDocumentUri:
+        typeof input.referenceDocumentUri === "string" ? input.referenceDocumentUri : null,
+      changes,
+      app: null,
+      staffMember: null,
+    },
+    userErrors: [],
+  };
+}
+
+// ---- orderUpdate ----------------------------------------------------------------------------
+
+/** OrderInput fields the store does not model: writing them would silently be lost. */
+const UNMODELED_ORDER_FIELDS = [
+  "email",
+  "localizationExtensions",
+  "localizedFields",
+  "metafields",
+  "note",
+  "phone",
+  "poNumber",
+  "tags",
+];
+
+function orderUpdate(
+  ctx: SimContext,
+  args: Record<string, unknown>,
+): { order: SimOrder | null; userErrors: UserError[] } {
+  const input = isRecord(args.input) ? args.input : {};
+  const unmodeled = UNMODELED_ORDER_FIELDS.filter((f) => f in input);
+  if (isRecord(input.shippingAddress))
+    unmodeled.push(
+      ...Object.keys(input.shippingAddress)
+        .filter((k) => k !== "countryCode")
+        .map((k) => `shippingAddress.${k}`),
+    );
+  if (unmodeled.length) {
+    // Like an unknown mutation: pretending to write would hide app bugs.
+    throw new GraphQLError(
+      `The simulated store does not implement orderUpdate for: ${unmodeled.join(", ")}.`,
+      { extensions: { code: "NOT_IMPLEMENTED_IN_SIMULATOR" } },
+    );
+  }
+  const id = typeof input.id === "string" ? input.id : "";
+  const order = find(ctx, (i) => i.orders, id);
+  if (!order)
+    return { order: null, userErrors: [{ field: ["id"], message: "Order does not exist" }] };
+
+  if (Array.isArray(input.customAttributes)) {
+    order.customAttributes = input.customAttributes
+      .filter(isRecord)
+      .map((a) => ({ key: String(a.key), value: String(a.value) }));
+  }
+  if (isRecord(input.shippingAddress) && "countryCode" in input.shippingAddress) {
+    const cc = input.shippingAddress.countryCode;
+    order.shippingCountryCode = typeof cc === "string" ? cc : null;
+  }
+  order.updatedAt = isoSeconds(ctx.services.now());
+  ctx.services.emitWebhook("orders/updated", restOrderPayload(ctx.store, order));
+  return { order, userErrors: [] };
+}
+
 export function mutationResolvers(): ResolverMap {
   return {
     Mutation: {
       productUpdate: (_s, args, ctx) => productUpdate(ctx, args),
+      inventorySetQuantities: (_s, args, ctx) => inventorySetQuantities(ctx, args),
+      orderUpdate: (_s, args, ctx) => orderUpdate(ctx, args),
     },
   };
 }
