@@ -77,7 +77,7 @@ export async function ingestJsonl(options: {
 }): Promise<IngestReport> {
   const { db, writer, shop, runId, file } = options;
   // Small enough to keep memory flat, large enough that commits are a small share of the time.
-  const batchRows = options.batchRows ?? 4_000;
+  const batchRows = options.batchRows ?? 1_000;
   const saved: Saved | null = await db.syncRun.findFirst({
     where: { id: runId, shop },
     select: { bytesDone: true, linesDone: true, rowsWritten: true, counts: true, problems: true },

@@ -153,3 +153,46 @@ describe("store-data webhooks on the mirror", () => {
     expect(await db().product.count({ where: { shop: "other.myshopify.com" } })).toBe(1);
   });
 });
+
+describe("the simulated store's webhook payloads", () => {
+  it("products, inventory levels and orders from the simulator apply to the mirror", async () => {
+    const { generateStore } = await import("../../../simulator/catalog/generate");
+    const { restProductPayload, restInventoryLevelPayload, restOrderPayload } =
+      await import("../../../simulator/webhook-payloads");
+    const store = generateStore({ seed: 5, products: 12, shopDomain: SHOP });
+    const product = store.products[3]!;
+    expect(await apply("products/update", restProductPayload(store, product))).toEqual({
+      applied: true,
+    });
+    expect(await db().variant.count({ where: { shop: SHOP, productId: product.id } })).toBe(
+      product.variants.length,
+    );
+
+    const level = store.inventoryLevels[0]!;
+    expect(await apply("inventory_levels/update", restInventoryLevelPayload(store, level))).toEqual(
+      { applied: true },
+    );
+    const mirrored = await db().inventoryLevel.findUniqueOrThrow({
+      where: {
+        shop_inventoryItemId_locationId: {
+          shop: SHOP,
+          inventoryItemId: level.inventoryItemId,
+          locationId: level.locationId,
+        },
+      },
+    });
+    expect(mirrored.available).toBe(level.available);
+
+    const order = store.orders.find((o) => o.discountCodes.length)!;
+    expect(await apply("orders/updated", restOrderPayload(store, order))).toEqual({
+      applied: true,
+    });
+    const row = await db().order.findUniqueOrThrow({
+      where: { shop_id: { shop: SHOP, id: order.id } },
+    });
+    expect(row.discountCodes).toBe(order.discountCodes.join(","));
+    expect(await db().orderLine.count({ where: { shop: SHOP, orderId: order.id } })).toBe(
+      order.lineItems.length,
+    );
+  });
+});
