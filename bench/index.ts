@@ -73,6 +73,7 @@ async function benchSync(argv: string[]) {
       json: { type: "boolean", default: false },
       postgres: { type: "string" },
       sample: { type: "string", default: "20000" },
+      "skip-sqlite": { type: "boolean", default: false },
     },
   });
   const products = Number(values.products);
@@ -92,7 +93,7 @@ async function benchSync(argv: string[]) {
     const ingest: Phase[] = [];
     const raw: Phase[] = [];
     const prisma: Phase[] = [];
-    for (let r = 0; r < runs; r++) {
+    for (let r = 0; r < (values["skip-sqlite"] ? 0 : runs); r++) {
       ingest.push(await runPhase("ingest", await fresh("ingest"), file));
       raw.push(await runPhase("raw-sqlite", await fresh("raw"), file));
       prisma.push(
@@ -103,17 +104,22 @@ async function benchSync(argv: string[]) {
       );
     }
     const rate = (p: Phase) => p.rows / p.seconds;
-    const result: Record<string, number | string> = {
-      products,
-      rows: ingest[0]!.rows,
-      rowsPerSec: Math.round(median(ingest.map(rate))),
-      rowsPerCpuSec: Math.round(median(ingest.map((p) => p.rows / p.cpuSeconds))),
-      ratioToRaw: round(median(ingest.map((p, i) => rate(p) / rate(raw[i]!)))),
-      ratioToPrismaCreateMany: round(median(ingest.map((p, i) => rate(p) / rate(prisma[i]!))), 1),
-      peakRssMB: Math.max(...ingest.map((p) => p.peakRssMB)),
-      rawRowsPerSec: Math.round(median(raw.map(rate))),
-      prismaCreateManyRowsPerSec: Math.round(median(prisma.map(rate))),
-    };
+    const result: Record<string, number | string> = values["skip-sqlite"]
+      ? { products }
+      : {
+          products,
+          rows: ingest[0]!.rows,
+          rowsPerSec: Math.round(median(ingest.map(rate))),
+          rowsPerCpuSec: Math.round(median(ingest.map((p) => p.rows / p.cpuSeconds))),
+          ratioToRaw: round(median(ingest.map((p, i) => rate(p) / rate(raw[i]!)))),
+          ratioToPrismaCreateMany: round(
+            median(ingest.map((p, i) => rate(p) / rate(prisma[i]!))),
+            1,
+          ),
+          peakRssMB: Math.max(...ingest.map((p) => p.peakRssMB)),
+          rawRowsPerSec: Math.round(median(raw.map(rate))),
+          prismaCreateManyRowsPerSec: Math.round(median(prisma.map(rate))),
+        };
     const pgBase = values.postgres ?? process.env.TEST_DATABASE_URL;
     if (pgBase) {
       const pgIngest: Phase[] = [];

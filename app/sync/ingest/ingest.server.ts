@@ -129,7 +129,7 @@ export async function ingestJsonl(options: {
 
   for await (const line of readLines(file, report.resumedFrom)) {
     options.signal?.throwIfAborted();
-    if (line.text.trim() !== "") {
+    if (line.text.length > 0 && !/^\s*$/.test(line.text)) {
       let parsed: unknown;
       try {
         parsed = JSON.parse(line.text);
