@@ -53,29 +53,3 @@ export async function finishRun(
     data: { status, error: error ?? null, finishedAt: status === "completed" ? new Date() : null },
   });
 }
-
-/** The latest run per resource, for the Sync section of the admin. */
-export async function latestRuns(db: Db, shop: string) {
-  const runs = await db.syncRun.findMany({
-    where: { shop },
-    orderBy: { startedAt: "desc" },
-    take: 50,
-    select: {
-      id: true,
-      resource: true,
-      kind: true,
-      status: true,
-      bytesDone: true,
-      bytesTotal: true,
-      linesDone: true,
-      rowsWritten: true,
-      error: true,
-      startedAt: true,
-      finishedAt: true,
-      updatedAt: true,
-    },
-  });
-  const latest = new Map<string, (typeof runs)[number]>();
-  for (const run of runs) if (!latest.has(run.resource)) latest.set(run.resource, run);
-  return [...latest.values()];
-}

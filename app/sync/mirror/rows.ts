@@ -289,8 +289,3 @@ export const TABLES: { [T in MirrorTable]: TableSpec<T> } = {
     synced: true,
   },
 };
-
-/** Rows counted per table, as the import CLI reports them. */
-export function countRows(batch: RowBatch): Partial<Record<MirrorTable, number>> {
-  return Object.fromEntries(Object.entries(batch).map(([t, rows]) => [t, rows?.length ?? 0]));
-}
