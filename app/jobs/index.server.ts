@@ -19,9 +19,22 @@ declare global {
 /** Reuses one queue across dev-server reloads (no second set of Redis connections or timers). */
 export function getJobQueue(): JobQueue {
   const url = process.env.REDIS_URL;
-  globalThis.__seaworthyJobQueue ??= url
-    ? createBullmqRunner({ url, jobs: ALL_JOBS })
-    : createInlineRunner({ jobs: ALL_JOBS });
+  if (!globalThis.__seaworthyJobQueue) {
+    const queue = url
+      ? createBullmqRunner({ url, jobs: ALL_JOBS })
+      : createInlineRunner({ jobs: ALL_JOBS });
+    globalThis.__seaworthyJobQueue = queue;
+    // Inline work died with the last process: pick up interrupted syncs (tests call it themselves).
+    if (!url && process.env.NODE_ENV !== "test") {
+      setImmediate(() => {
+        void import("../sync/resume.server")
+          .then(async ({ resumeInterruptedSyncs }) =>
+            resumeInterruptedSyncs((await import("../db.server")).db(), queue),
+          )
+          .catch(() => {});
+      });
+    }
+  }
   return globalThis.__seaworthyJobQueue;
 }
 

@@ -1,0 +1,45 @@
+import { describe, expect, it } from "vitest";
+import { db } from "../db.server";
+import type { JobQueue } from "../jobs/types";
+import { resumeInterruptedSyncs } from "./resume.server";
+
+describe("resumeInterruptedSyncs", () => {
+  it("queues the completion of every bulk run left running, for its own shop, and nothing else", async () => {
+    const make = (shop: string, status: string, kind: string, bulkOperationId: string | null) =>
+      db().syncRun.create({
+        data: { shop, resource: "products", kind, status, bulkOperationId },
+        select: { id: true },
+      });
+    const a = await make("a.myshopify.com", "running", "bulk", "gid://shopify/BulkOperation/1");
+    const b = await make("b.myshopify.com", "running", "bulk", "gid://shopify/BulkOperation/2");
+    await make("a.myshopify.com", "completed", "bulk", "gid://shopify/BulkOperation/3");
+    await make("a.myshopify.com", "running", "import", null);
+    const queued: { job: string; shop: string; payload: unknown; jobId?: string }[] = [];
+    const queue = {
+      enqueue: async (
+        job: { name: string },
+        shop: string,
+        payload: unknown,
+        opts?: { jobId?: string },
+      ) => {
+        queued.push({ job: job.name, shop, payload, jobId: opts?.jobId });
+        return { id: "x", deduped: false };
+      },
+    } as unknown as JobQueue;
+    expect(await resumeInterruptedSyncs(db(), queue)).toBe(2);
+    expect(queued.sort((x, y) => x.shop.localeCompare(y.shop))).toEqual([
+      {
+        job: "sync.bulk-complete",
+        shop: "a.myshopify.com",
+        payload: { runId: a.id },
+        jobId: `bulk-complete:${a.id}`,
+      },
+      {
+        job: "sync.bulk-complete",
+        shop: "b.myshopify.com",
+        payload: { runId: b.id },
+        jobId: `bulk-complete:${b.id}`,
+      },
+    ]);
+  });
+});

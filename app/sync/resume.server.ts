@@ -1,0 +1,29 @@
+import type { Db } from "../db.server";
+import type { JobQueue } from "../jobs/types";
+import { logger } from "../logger.server";
+import { bulkCompleteJob } from "./jobs.server";
+
+/**
+ * Inline jobs die with the process. At start, every bulk sync still marked running (any shop) has
+ * its completion queued again: the ingest continues from its checkpoint. (On BullMQ a job that was
+ * running when its worker died is retried by BullMQ itself; re-queuing is deduplicated anyway.)
+ */
+export async function resumeInterruptedSyncs(db: Db, queue: JobQueue): Promise<number> {
+  const runs = await db.syncRun.findMany({
+    where: { status: "running", kind: "bulk", bulkOperationId: { not: null } },
+    select: { id: true, shop: true },
+  });
+  for (const run of runs) {
+    await queue.enqueue(
+      bulkCompleteJob,
+      run.shop,
+      { runId: run.id },
+      { jobId: `bulk-complete:${run.id}` },
+    );
+    logger.info(
+      { shop: run.shop, op: "sync.resume", runId: run.id },
+      "resuming an interrupted sync",
+    );
+  }
+  return runs.length;
+}
