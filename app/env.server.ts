@@ -11,6 +11,67 @@ const flag = z
   .optional()
   .transform((v) => v === "1" || v === "true");
 
+interface DemoFields {
+  NODE_ENV: string;
+  SEAWORTHY_DEMO: boolean;
+  SIMULATOR_URL?: string | undefined;
+}
+
+/** Demo mode never in production, and only with a simulated store on this machine. */
+function demoRules(env: DemoFields, ctx: z.RefinementCtx) {
+  if (env.SEAWORTHY_DEMO && env.NODE_ENV === "production") {
+    ctx.addIssue({
+      code: "custom",
+      path: ["SEAWORTHY_DEMO"],
+      message: "demo mode cannot run with NODE_ENV=production (it serves a simulated store)",
+    });
+  }
+  if (env.SEAWORTHY_DEMO && !env.SIMULATOR_URL) {
+    ctx.addIssue({
+      code: "custom",
+      path: ["SIMULATOR_URL"],
+      message: "is required in demo mode (npm run demo sets it)",
+    });
+  }
+  if (env.SEAWORTHY_DEMO && env.SIMULATOR_URL && !isLoopback(env.SIMULATOR_URL)) {
+    ctx.addIssue({
+      code: "custom",
+      path: ["SIMULATOR_URL"],
+      message: "must point at this machine (127.0.0.1 or localhost) in demo mode",
+    });
+  }
+}
+
+const demoShop = z
+  .string()
+  .regex(/^[a-z0-9][a-z0-9-]*\.myshopify\.com$/, "must be a *.myshopify.com domain")
+  .default("seaworthy-demo.myshopify.com");
+
+const demoSchema = z
+  .object({
+    NODE_ENV: z.string().default("development"),
+    SEAWORTHY_DEMO: flag,
+    DEMO_SHOP: demoShop,
+    SIMULATOR_URL: z.url().optional(),
+  })
+  .superRefine(demoRules);
+
+/**
+ * The simulated store for background work (workers have no Shopify credentials, so this checks
+ * only the demo variables, with the same rules as the app). Null outside demo mode.
+ */
+export function demoTarget(
+  source: Record<string, string | undefined>,
+): { shop: string; url: string } | null {
+  const result = demoSchema.safeParse(source);
+  if (!result.success)
+    throw new EnvError(result.error.issues.map((i) => `${i.path.join(".") || "env"} ${i.message}`));
+  const env = result.data;
+  return env.SEAWORTHY_DEMO && env.SIMULATOR_URL
+    ? { shop: env.DEMO_SHOP, url: env.SIMULATOR_URL }
+    : null;
+}
+
 const schema = z
   .object({
     NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
@@ -32,35 +93,10 @@ const schema = z
       .default("info"),
     /** Demo mode: the app talks to the built-in simulated store instead of Shopify. */
     SEAWORTHY_DEMO: flag,
-    DEMO_SHOP: z
-      .string()
-      .regex(/^[a-z0-9][a-z0-9-]*\.myshopify\.com$/, "must be a *.myshopify.com domain")
-      .default("seaworthy-demo.myshopify.com"),
+    DEMO_SHOP: demoShop,
     SIMULATOR_URL: z.url().optional(),
   })
-  .superRefine((env, ctx) => {
-    if (env.SEAWORTHY_DEMO && env.NODE_ENV === "production") {
-      ctx.addIssue({
-        code: "custom",
-        path: ["SEAWORTHY_DEMO"],
-        message: "demo mode cannot run with NODE_ENV=production (it serves a simulated store)",
-      });
-    }
-    if (env.SEAWORTHY_DEMO && !env.SIMULATOR_URL) {
-      ctx.addIssue({
-        code: "custom",
-        path: ["SIMULATOR_URL"],
-        message: "is required in demo mode (npm run demo sets it)",
-      });
-    }
-    if (env.SEAWORTHY_DEMO && env.SIMULATOR_URL && !isLoopback(env.SIMULATOR_URL)) {
-      ctx.addIssue({
-        code: "custom",
-        path: ["SIMULATOR_URL"],
-        message: "must point at this machine (127.0.0.1 or localhost) in demo mode",
-      });
-    }
-  });
+  .superRefine(demoRules);
 
 export type Env = z.infer<typeof schema>;
 

@@ -30,11 +30,13 @@ const shopify = shopifyApp({
   // The session storage only needs the `session` model; both generated clients have it.
   sessionStorage: new PrismaSessionStorage(db() as unknown as PrismaClient),
   distribution: AppDistribution.AppStore,
-  future: { unstable_newEmbeddedAuthStrategy: true, expiringOfflineAccessTokens: true },
+  // Offline tokens do not expire: background jobs (sync, reconcile) use them outside any request,
+  // where the library cannot refresh an expiring token. See docs/decisions/0003-store-sync.md.
+  future: { unstable_newEmbeddedAuthStrategy: true },
   hooks: {
     afterAuth: async ({ session, admin }) => {
       await recordInstall(db(), session.shop, admin.graphql, session.scope ?? "");
-      await startStoreSync(session.shop);
+      await startStoreSync(session.shop, { onlyIfNeverSynced: true });
     },
   },
   ...(config.SHOP_CUSTOM_DOMAIN ? { customShopDomains: [config.SHOP_CUSTOM_DOMAIN] } : {}),

@@ -22,6 +22,7 @@ beforeAll(async () => {
   // Background jobs reach "Shopify" the way the demo does: through the simulator's URL.
   process.env.SEAWORTHY_DEMO = "1";
   process.env.SIMULATOR_URL = sim.url;
+  process.env.DEMO_SHOP = SHOP; // the simulator endpoint is used only for the demo shop
   await db().session.create({
     data: { id: `offline_${SHOP}`, shop: SHOP, state: "s", isOnline: false, accessToken: TOKEN },
   });
@@ -31,6 +32,7 @@ beforeAll(async () => {
 afterAll(async () => {
   delete process.env.SEAWORTHY_DEMO;
   delete process.env.SIMULATOR_URL;
+  delete process.env.DEMO_SHOP;
   await closeJobQueue();
   await sim?.close();
 });

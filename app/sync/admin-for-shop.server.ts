@@ -1,4 +1,5 @@
 import type { Db } from "../db.server";
+import { demoTarget } from "../env.server";
 import { createAdminClient, type AdminClient } from "../graphql/admin-client";
 
 /**
@@ -19,7 +20,10 @@ export async function adminClientForShop(
     throw new Error(
       `${shop} has no offline session: the app is not installed there (or was uninstalled).`,
     );
-  const simulator = process.env.SEAWORTHY_DEMO && process.env.SIMULATOR_URL;
+  // Demo mode only through the checked environment (refused in production, loopback only), and
+  // only for the demo shop: no other shop's token can ever be sent to the simulator.
+  const demo = demoTarget(process.env);
+  const simulator = demo && shop === demo.shop ? demo.url : undefined;
   return createAdminClient({
     shop,
     accessToken: session.accessToken,

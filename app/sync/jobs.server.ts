@@ -7,6 +7,7 @@ import { ShopProfile, type ShopProfileResult } from "../graphql/ShopProfile";
 import { refreshShopProfile } from "../shop/install.server";
 import { defineJob } from "../jobs/types";
 import { adminClientForShop } from "./admin-for-shop.server";
+import { finishRun } from "./runs.server";
 import {
   BULK_RESOURCES,
   completeBulkSync,
@@ -43,8 +44,14 @@ export const bulkCompleteJob = defineJob({
   schema: z.object({ runId: z.string() }),
   attempts: 3,
   backoffMs: 30_000,
+  // A long wait for one shop's operation must not hold up every other shop's sync.
+  concurrency: 8,
   async run({ runId }, ctx) {
-    const client = await adminClientForShop(db(), ctx.shop);
+    const client = await adminClientForShop(db(), ctx.shop).catch(async (error: Error) => {
+      // Without a token (uninstalled) the run can never finish: say so instead of "running" forever.
+      await finishRun(db(), ctx.shop, runId, "failed", error.message);
+      throw error;
+    });
     const run = await db().syncRun.findFirst({
       where: { id: runId, shop: ctx.shop },
       select: { resource: true },
@@ -79,6 +86,7 @@ export const bulkStartJob = defineJob({
   name: "sync.bulk-start",
   schema: z.object({ resource: z.enum(BULK_RESOURCES as [BulkResource, ...BulkResource[]]) }),
   attempts: 3,
+  concurrency: 8,
   async run({ resource }, ctx) {
     const client = await adminClientForShop(db(), ctx.shop);
     const { runId } = await startBulkSync({

@@ -1,3 +1,4 @@
+import { db } from "../db.server";
 import { getJobQueue } from "../jobs/index.server";
 import { logger } from "../logger.server";
 import { bulkStartJob, reconcileJob } from "./jobs.server";
@@ -5,19 +6,27 @@ import { bulkStartJob, reconcileJob } from "./jobs.server";
 const RECONCILE_EVERY_MS = 6 * 60 * 60 * 1000;
 
 /**
- * After an install: the first full sync of the catalog, and a reconcile every six hours that
- * heals whatever missed webhooks left stale. Queuing failures are logged, never fatal to the
- * install: the merchant can start a sync from the Sync section.
+ * After an install: the first full sync of the store, and a reconcile every six hours that heals
+ * whatever missed webhooks left stale. afterAuth also runs on token exchanges, so with
+ * `onlyIfNeverSynced` the full sync starts only when no products sync has ever completed.
+ * Queuing failures are logged, never fatal to the install: the Sync card can start one.
  */
-export async function startStoreSync(shop: string) {
+export async function startStoreSync(shop: string, options: { onlyIfNeverSynced?: boolean } = {}) {
   try {
     const queue = getJobQueue();
-    await queue.enqueue(
-      bulkStartJob,
-      shop,
-      { resource: "products" },
-      { jobId: `bulk-start:${shop}:products` },
-    );
+    const synced = options.onlyIfNeverSynced
+      ? await db().syncRun.count({
+          where: { shop, resource: "products", kind: "bulk", status: "completed" },
+        })
+      : 0;
+    if (!synced) {
+      await queue.enqueue(
+        bulkStartJob,
+        shop,
+        { resource: "products" },
+        { jobId: `bulk-start:${shop}:products` },
+      );
+    }
     await queue.schedule(reconcileJob, shop, {}, RECONCILE_EVERY_MS, { key: "reconcile" });
   } catch (error) {
     logger.error(

@@ -186,7 +186,9 @@ export async function completeBulkSync(options: {
       );
     }
     if (!operation.url) {
-      await finishRun(db, shop, runId, "completed"); // nothing to mirror: the store has no such rows
+      // The store has none of these rows any more: whatever the mirror still holds is gone.
+      await sweepUnseen(db, shop, run.resource as BulkResource, run.startedAt);
+      await finishRun(db, shop, runId, "completed");
       return { operation, report: null };
     }
     mkdirSync(options.workDir, { recursive: true });

@@ -32,11 +32,16 @@ export async function downloadFile(
       (s) => s.size,
       () => 0,
     );
+    // A resumed run whose file is already whole: nothing to fetch (storage answers 416 to a Range
+    // starting at the end).
+    if (options.expectedBytes != null && have >= options.expectedBytes)
+      return { bytes: have, attempts: attempt - 1 };
     try {
       const response = await fetcher(url, {
         headers: have > 0 ? { Range: `bytes=${have}-` } : {},
         signal: options.signal,
       });
+      if (response.status === 416 && have > 0) return { bytes: have, attempts: attempt };
       if (!response.ok || !response.body) throw new Error(`HTTP ${response.status}`);
       // 206 continues the file; a 200 means the server sent the whole file again.
       const append = response.status === 206 && have > 0;

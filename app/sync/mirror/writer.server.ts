@@ -229,8 +229,17 @@ async function postgresWriter(url: string, shop: string): Promise<MirrorWriter> 
   await client.connect();
   const staged = new Set<MirrorTable>();
 
-  async function stage(table: MirrorTable, rows: readonly object[], syncedAt: string) {
+  async function stage(table: MirrorTable, all: readonly object[], syncedAt: string) {
     const spec = TABLES[table];
+    // ON CONFLICT cannot touch one row twice in a statement: keep the last of duplicate keys, as
+    // SQLite's row-by-row upsert ends up doing.
+    const byKey = new Map<string, object>();
+    for (const row of all)
+      byKey.set(
+        spec.key.map((k) => String((row as Record<string, unknown>)[k])).join("\u0000"),
+        row,
+      );
+    const rows = byKey.size === all.length ? all : [...byKey.values()];
     const columns = ["shop", ...spec.columns, ...(spec.synced ? ["syncedAt"] : [])];
     const temp = quote(`stage_${table}`);
     if (!staged.has(table)) {
@@ -290,6 +299,7 @@ async function postgresWriter(url: string, shop: string): Promise<MirrorWriter> 
         await client.query("COMMIT");
       } catch (error) {
         await client.query("ROLLBACK").catch(() => {});
+        staged.clear(); // a staging table created in the rolled-back transaction is gone
         throw error;
       }
       return rows;
