@@ -13,6 +13,7 @@ import { startRun } from "../app/sync/runs.server";
 import { applySyncWebhook } from "../app/sync/webhooks/apply.server";
 import { writeBulkProductsFile } from "../bench/bulk-jsonl";
 import { officialExample } from "./helpers/webhook";
+import { productRow } from "./helpers/rows";
 import { mkdtempSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
@@ -131,6 +132,32 @@ describe.runIf(TEST_DATABASE_URL)("data layer on PostgreSQL", () => {
           })
         ).test,
       ).toBe(true);
+    } finally {
+      await writer.close();
+    }
+  });
+
+  it("never lets an older version overwrite a newer one on PostgreSQL either", async () => {
+    const shop = "pg-newest.myshopify.com";
+    const writer = await openMirrorWriter(scratch.url, shop);
+    try {
+      await writer.write({ Product: [productRow("v2", "2026-11-02T10:00:00Z")] });
+      await writer.write({ Product: [productRow("v1 (older)", "2026-11-01T10:00:00Z")] });
+      const row = await db.product.findUniqueOrThrow({
+        where: { shop_id: { shop, id: "gid://shopify/Product/42" } },
+      });
+      expect(row.title).toBe("v2");
+      // Two rows with one key in a batch: the last wins, as on SQLite.
+      await writer.write({
+        Product: [productRow("a", "2026-11-05T00:00:00Z"), productRow("b", "2026-11-05T00:00:00Z")],
+      });
+      expect(
+        (
+          await db.product.findUniqueOrThrow({
+            where: { shop_id: { shop, id: "gid://shopify/Product/42" } },
+          })
+        ).title,
+      ).toBe("b");
     } finally {
       await writer.close();
     }
