@@ -196,3 +196,68 @@ describe("the simulated store's webhook payloads", () => {
     );
   });
 });
+
+describe("products/update after a bulk sync", () => {
+  it("keeps what only the bulk sync knows (cost, origin, HS code, SEO, category) and the images", async () => {
+    const p = product() as ReturnType<typeof product> & {
+      variants: { admin_graphql_api_id: string }[];
+    };
+    const variantId = p.variants[0]!.admin_graphql_api_id;
+    await db().product.upsert({
+      where: { shop_id: { shop: SHOP, id: p.admin_graphql_api_id } },
+      create: {
+        shop: SHOP,
+        id: p.admin_graphql_api_id,
+        title: "old",
+        handle: "h",
+        seoTitle: "SEO title",
+        categoryName: "Home & Garden > Mugs",
+        updatedAt: new Date("2000-01-01"),
+      },
+      update: {
+        seoTitle: "SEO title",
+        categoryName: "Home & Garden > Mugs",
+        updatedAt: new Date("2000-01-01"),
+      },
+    });
+    await db().variant.upsert({
+      where: { shop_id: { shop: SHOP, id: variantId } },
+      create: {
+        shop: SHOP,
+        id: variantId,
+        productId: p.admin_graphql_api_id,
+        unitCost: "6.40",
+        countryOfOrigin: "CN",
+        hsCode: "732393",
+      },
+      update: { unitCost: "6.40", countryOfOrigin: "CN", hsCode: "732393" },
+    });
+    await db().productMedia.create({
+      data: {
+        shop: SHOP,
+        id: "gid://shopify/MediaImage/77",
+        productId: p.admin_graphql_api_id,
+        width: 1200,
+        height: 1200,
+      },
+    });
+    expect(await apply("products/update", { ...p, updated_at: new Date().toISOString() })).toEqual({
+      applied: true,
+    });
+    expect(
+      await db().product.findUniqueOrThrow({
+        where: { shop_id: { shop: SHOP, id: p.admin_graphql_api_id } },
+      }),
+    ).toMatchObject({
+      title: p.title,
+      seoTitle: "SEO title",
+      categoryName: "Home & Garden > Mugs",
+    });
+    expect(
+      await db().variant.findUniqueOrThrow({ where: { shop_id: { shop: SHOP, id: variantId } } }),
+    ).toMatchObject({ unitCost: "6.40", countryOfOrigin: "CN", hsCode: "732393" });
+    expect(
+      await db().productMedia.count({ where: { shop: SHOP, id: "gid://shopify/MediaImage/77" } }),
+    ).toBe(1);
+  });
+});

@@ -72,28 +72,60 @@ export async function applySyncWebhook(options: {
       if (!rows.product) return { applied: false, reason: "product without an id" };
       const stored = await db.product.findUnique({
         where: { shop_id: { shop, id: rows.product.id } },
-        select: { updatedAt: true },
+        select: {
+          updatedAt: true,
+          seoTitle: true,
+          seoDescription: true,
+          categoryId: true,
+          categoryName: true,
+        },
       });
       if (isStale(stored?.updatedAt, rows.product.updatedAt))
         return { applied: false, reason: "stale: the mirror holds a newer version" };
-      await writer.write({
-        Product: [rows.product],
-        Variant: rows.variants,
-        ProductMedia: rows.media,
+      // REST payloads lack what only GraphQL carries (SEO, the full category path, the inventory
+      // item's cost, origin and HS code): keep what the bulk sync stored instead of nulling it.
+      const product = { ...rows.product };
+      for (const k of ["seoTitle", "seoDescription", "categoryId", "categoryName"] as const) {
+        if (product[k] == null && stored?.[k] != null) product[k] = stored[k];
+      }
+      const storedVariants = new Map(
+        (
+          await db.variant.findMany({
+            where: { shop, productId: product.id },
+            select: {
+              id: true,
+              unitCost: true,
+              unitCostCurrency: true,
+              countryOfOrigin: true,
+              hsCode: true,
+              weight: true,
+              weightUnit: true,
+            },
+          })
+        ).map((v) => [v.id, v]),
+      );
+      const variants = rows.variants.map((v) => {
+        const old = storedVariants.get(v.id);
+        if (!old) return v;
+        const merged = { ...v };
+        for (const k of [
+          "unitCost",
+          "unitCostCurrency",
+          "countryOfOrigin",
+          "hsCode",
+          "weight",
+          "weightUnit",
+        ] as const) {
+          if (merged[k] == null && old[k] != null) (merged as Record<string, unknown>)[k] = old[k];
+        }
+        return merged;
       });
-      // Variants and images removed in Shopify are gone from the payload: drop them here too.
-      await db.$transaction([
-        db.variant.deleteMany({
-          where: {
-            shop,
-            productId: rows.product.id,
-            id: { notIn: rows.variants.map((v) => v.id) },
-          },
-        }),
-        db.productMedia.deleteMany({
-          where: { shop, productId: rows.product.id, id: { notIn: rows.media.map((m) => m.id) } },
-        }),
-      ]);
+      // Images stay with the bulk sync: REST image ids are not the media ids GraphQL uses.
+      await writer.write({ Product: [product], Variant: variants });
+      // Variants removed in Shopify are gone from the payload: drop them here too.
+      await db.variant.deleteMany({
+        where: { shop, productId: product.id, id: { notIn: variants.map((v) => v.id) } },
+      });
       return { applied: true };
     }
     case "products/delete": {
