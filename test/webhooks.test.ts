@@ -251,4 +251,82 @@ describe("customers/data_request and customers/redact", () => {
     });
     expect(JSON.stringify(other.report)).toContain("ana@example.com");
   });
+
+  it("covers the order mirror: a data request lists the customer's orders, an erasure removes the personal fields", async () => {
+    const personal = {
+      customerId: "gid://shopify/Customer/555",
+      shippingCountry: "DE",
+      customAttributes: '[{"key":"gift_note","value":"For Ana"}]',
+      landingSite: "https://shop/?utm_source=tiktok",
+      referringSite: "https://www.tiktok.com/",
+      customerJourney: "{}",
+    };
+    await db().order.create({
+      data: {
+        shop: SHOP,
+        id: "gid://shopify/Order/9001",
+        name: "#9001",
+        createdAt: new Date(),
+        currencyCode: "EUR",
+        total: "20.00",
+        utmSource: "tiktok",
+        discountCodes: "TIKTOK10",
+        ...personal,
+      },
+    });
+    await db().order.create({
+      data: {
+        shop: OTHER,
+        id: "gid://shopify/Order/9001",
+        name: "#9001",
+        createdAt: new Date(),
+        currencyCode: "EUR",
+        total: "20.00",
+        ...personal,
+      },
+    });
+    const ask = {
+      shop_id: 1,
+      shop_domain: SHOP,
+      orders_requested: [9001],
+      customer: { id: 555, email: "ana@example.com" },
+      data_request: { id: 2 },
+    };
+    await call(dataRequest, signedWebhook("customers/data_request", ask, { shop: SHOP }));
+    const report = (
+      await db().privacyRequest.findFirstOrThrow({
+        where: { shop: SHOP, topic: "customers/data_request", customerId: "555" },
+        orderBy: { receivedAt: "desc" },
+      })
+    ).report as { holdings: Record<string, { id: string }[]>; summary: string };
+    expect(report.holdings["order mirror"]!.map((o) => o.id)).toEqual(["gid://shopify/Order/9001"]);
+    expect(report.summary).toMatch(/order mirror/);
+
+    await call(
+      customersRedact,
+      signedWebhook(
+        "customers/redact",
+        { shop_id: 1, shop_domain: SHOP, customer: { id: 555 }, orders_to_redact: [9001] },
+        { shop: SHOP },
+      ),
+    );
+    const erased = await db().order.findUniqueOrThrow({
+      where: { shop_id: { shop: SHOP, id: "gid://shopify/Order/9001" } },
+    });
+    expect(erased).toMatchObject({
+      customerId: null,
+      shippingCountry: null,
+      customAttributes: null,
+      landingSite: null,
+      referringSite: null,
+      customerJourney: null,
+      utmSource: "tiktok",
+      discountCodes: "TIKTOK10",
+      total: "20.00",
+    });
+    const untouched = await db().order.findUniqueOrThrow({
+      where: { shop_id: { shop: OTHER, id: "gid://shopify/Order/9001" } },
+    });
+    expect(untouched.customerId).toBe("gid://shopify/Customer/555");
+  });
 });

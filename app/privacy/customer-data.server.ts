@@ -37,4 +37,57 @@ const privacyReports: CustomerDataHolder = {
   },
 };
 
-export const customerDataHolders: CustomerDataHolder[] = [privacyReports];
+/**
+ * The order mirror keeps no names, emails or addresses, but an order ties a customer id to a
+ * shipping country, note attributes (free text the buyer typed), landing and referrer URLs and a
+ * customer journey: personal data. A data request lists those orders; an erasure removes those
+ * fields, keeping the amounts, codes and UTM parameters that campaign totals need.
+ */
+const orderMirror: CustomerDataHolder = {
+  name: "order mirror",
+  async find(db, shop, customer, orderIds) {
+    return db.order.findMany({
+      where: orderWhere(shop, customer, orderIds),
+      select: {
+        id: true,
+        name: true,
+        createdAt: true,
+        customerId: true,
+        shippingCountry: true,
+        customAttributes: true,
+        landingSite: true,
+        referringSite: true,
+        customerJourney: true,
+        discountCodes: true,
+        total: true,
+        currencyCode: true,
+      },
+    });
+  },
+  async erase(db, shop, customer, orderIds) {
+    const result = await db.order.updateMany({
+      where: orderWhere(shop, customer, orderIds),
+      data: {
+        customerId: null,
+        shippingCountry: null,
+        customAttributes: null,
+        landingSite: null,
+        referringSite: null,
+        customerJourney: null,
+      },
+    });
+    return result.count;
+  },
+};
+
+function orderWhere(shop: string, customer: CustomerRef, orderIds: string[]) {
+  return {
+    shop,
+    OR: [
+      { customerId: `gid://shopify/Customer/${customer.id}` },
+      { id: { in: orderIds.map((id) => `gid://shopify/Order/${id}`) } },
+    ],
+  };
+}
+
+export const customerDataHolders: CustomerDataHolder[] = [privacyReports, orderMirror];
