@@ -1,6 +1,7 @@
 import { createBullmqRunner } from "./bullmq";
 import { createInlineRunner } from "./inline";
 import { ALL_JOBS } from "./registry";
+import { logger } from "../logger.server";
 import type { JobQueue } from "./types";
 
 export { defineJob } from "./types";
@@ -27,11 +28,19 @@ export function getJobQueue(): JobQueue {
     // Inline work died with the last process: pick up interrupted syncs (tests call it themselves).
     if (!url && process.env.NODE_ENV !== "test") {
       setImmediate(() => {
-        void import("../sync/resume.server")
-          .then(async ({ resumeInterruptedSyncs }) =>
-            resumeInterruptedSyncs((await import("../db.server")).db(), queue),
-          )
-          .catch(() => {});
+        void (async () => {
+          const [{ resumeInterruptedSyncs, restoreSchedules }, { db }] = await Promise.all([
+            import("../sync/resume.server"),
+            import("../db.server"),
+          ]);
+          await resumeInterruptedSyncs(db(), queue);
+          await restoreSchedules(db(), queue);
+        })().catch((error: unknown) =>
+          logger.error(
+            { op: "jobs.start", err: (error as Error).message },
+            "could not resume background work",
+          ),
+        );
       });
     }
   }

@@ -43,3 +43,37 @@ describe("resumeInterruptedSyncs", () => {
     ]);
   });
 });
+
+describe("restoreSchedules", () => {
+  it("gives every installed shop its reconcile back, and skips uninstalled shops", async () => {
+    const { restoreSchedules } = await import("./resume.server");
+    await db().shop.create({
+      data: { shop: "kept.myshopify.com", locales: [], markets: [], settings: {} },
+    });
+    await db().shop.create({
+      data: {
+        shop: "left.myshopify.com",
+        locales: [],
+        markets: [],
+        settings: {},
+        uninstalledAt: new Date(),
+      },
+    });
+    const scheduled: { job: string; shop: string; key?: string }[] = [];
+    const queue = {
+      schedule: async (
+        job: { name: string },
+        shop: string,
+        _p: unknown,
+        _every: number,
+        opts?: { key?: string },
+      ) => {
+        scheduled.push({ job: job.name, shop, key: opts?.key });
+      },
+    } as unknown as JobQueue;
+    expect(await restoreSchedules(db(), queue)).toBe(1);
+    expect(scheduled).toEqual([
+      { job: "sync.reconcile", shop: "kept.myshopify.com", key: "reconcile" },
+    ]);
+  });
+});

@@ -1,7 +1,9 @@
 import type { Db } from "../db.server";
 import type { JobQueue } from "../jobs/types";
 import { logger } from "../logger.server";
-import { bulkCompleteJob } from "./jobs.server";
+import { bulkCompleteJob, reconcileJob } from "./jobs.server";
+
+const RECONCILE_EVERY_MS = 6 * 60 * 60 * 1000;
 
 /**
  * Inline jobs die with the process. At start, every bulk sync still marked running (any shop) has
@@ -26,4 +28,26 @@ export async function resumeInterruptedSyncs(db: Db, queue: JobQueue): Promise<n
     );
   }
   return runs.length;
+}
+
+/**
+ * Inline schedules live in memory: at start, every installed shop gets its reconcile back (BullMQ
+ * keeps schedules in Redis; scheduling again under the same key replaces, never duplicates).
+ * One shop's failure is logged and does not stop the others.
+ */
+export async function restoreSchedules(db: Db, queue: JobQueue): Promise<number> {
+  const shops = await db.shop.findMany({ where: { uninstalledAt: null }, select: { shop: true } });
+  let scheduled = 0;
+  for (const { shop } of shops) {
+    try {
+      await queue.schedule(reconcileJob, shop, {}, RECONCILE_EVERY_MS, { key: "reconcile" });
+      scheduled += 1;
+    } catch (error) {
+      logger.error(
+        { shop, op: "sync.schedule", err: (error as Error).message },
+        "could not restore the reconcile schedule",
+      );
+    }
+  }
+  return scheduled;
 }
