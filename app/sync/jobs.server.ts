@@ -105,6 +105,9 @@ export const bulkStartJob = defineJob({
   },
 });
 
+/** How often each shop is reconciled. */
+export const RECONCILE_EVERY_MS = 6 * 60 * 60 * 1000;
+
 /**
  * Heals what a missed webhook left stale: when Shopify's product count differs from the mirror's,
  * or the last full sync is older than a day, runs a full bulk sync (whose completion also sweeps

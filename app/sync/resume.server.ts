@@ -1,9 +1,7 @@
 import type { Db } from "../db.server";
 import type { JobQueue } from "../jobs/types";
 import { logger } from "../logger.server";
-import { bulkCompleteJob, reconcileJob } from "./jobs.server";
-
-const RECONCILE_EVERY_MS = 6 * 60 * 60 * 1000;
+import { bulkCompleteJob, reconcileJob, RECONCILE_EVERY_MS } from "./jobs.server";
 
 /**
  * Inline jobs die with the process. At start, every bulk sync still marked running (any shop) has

@@ -1,9 +1,7 @@
 import { db } from "../db.server";
 import { getJobQueue } from "../jobs/index.server";
 import { logger } from "../logger.server";
-import { bulkStartJob, reconcileJob } from "./jobs.server";
-
-const RECONCILE_EVERY_MS = 6 * 60 * 60 * 1000;
+import { bulkStartJob, reconcileJob, RECONCILE_EVERY_MS } from "./jobs.server";
 
 /**
  * After an install: the first full sync of the store, and a reconcile every six hours that heals

@@ -3,9 +3,10 @@ import path from "node:path";
 import { Readable } from "node:stream";
 import { parse } from "csv-parse/sync";
 import { describe, expect, it } from "vitest";
-import type { ProductMediaRow, ProductRow, VariantRow } from "../mirror/rows";
+import { chunksOf, collectChunks, type Collected } from "../../../test/helpers/import";
+import type { ProductRow } from "../mirror/rows";
 import { parseProductCsv, type ProductCsvOptions } from "./csv";
-import type { ImportChunk, ImportInput, ImportProblem } from "./types";
+import type { ImportInput } from "./types";
 
 const catalog = (name: string) => path.resolve("..", "shared", "data", "catalogs", name);
 const SAMPLES = [
@@ -14,37 +15,8 @@ const SAMPLES = [
   "shopifypartners_jewelery.csv",
 ];
 
-interface Collected {
-  chunks: ImportChunk[];
-  products: ProductRow[];
-  variants: VariantRow[];
-  media: ProductMediaRow[];
-  problems: ImportProblem[];
-  skipped: ImportProblem[];
-}
-
-async function collect(
-  input: ImportInput | string,
-  options?: ProductCsvOptions,
-): Promise<Collected> {
-  const all: Collected = {
-    chunks: [],
-    products: [],
-    variants: [],
-    media: [],
-    problems: [],
-    skipped: [],
-  };
-  for await (const chunk of parseProductCsv(input, options)) {
-    all.chunks.push(chunk);
-    all.products.push(...(chunk.rows.Product ?? []));
-    all.variants.push(...(chunk.rows.Variant ?? []));
-    all.media.push(...(chunk.rows.ProductMedia ?? []));
-    all.problems.push(...chunk.problems);
-    all.skipped.push(...chunk.skipped);
-  }
-  return all;
-}
+const collect = (input: ImportInput | string, options?: ProductCsvOptions): Promise<Collected> =>
+  collectChunks(parseProductCsv(input, options));
 
 const product = (all: Collected, handle: string) => {
   const found = all.products.find((p) => p.handle === handle);
@@ -502,7 +474,3 @@ describe("parseProductCsv on hand-made files", () => {
     }
   });
 });
-
-function* chunksOf(buf: Buffer, size: number): Generator<Buffer> {
-  for (let at = 0; at < buf.length; at += size) yield buf.subarray(at, at + size);
-}

@@ -1,53 +1,15 @@
-import { readFileSync } from "node:fs";
-import path from "node:path";
 import { Readable } from "node:stream";
 import { describe, expect, it } from "vitest";
-import type { ProductMediaRow, ProductRow, VariantRow } from "../mirror/rows";
+import { chunksOf, collectChunks, type Collected } from "../../../test/helpers/import";
+import { officialExample } from "../../../test/helpers/webhook";
 import { parseProductsJson } from "./products-json";
-import type { ImportChunk, ImportInput, ImportProblem } from "./types";
+import type { ImportInput } from "./types";
 
-interface Collected {
-  chunks: ImportChunk[];
-  products: ProductRow[];
-  variants: VariantRow[];
-  media: ProductMediaRow[];
-  problems: ImportProblem[];
-  skipped: ImportProblem[];
-}
-
-async function collect(input: ImportInput | string, batchSize?: number): Promise<Collected> {
-  const all: Collected = {
-    chunks: [],
-    products: [],
-    variants: [],
-    media: [],
-    problems: [],
-    skipped: [],
-  };
-  for await (const chunk of parseProductsJson(input, { batchSize })) {
-    all.chunks.push(chunk);
-    all.products.push(...(chunk.rows.Product ?? []));
-    all.variants.push(...(chunk.rows.Variant ?? []));
-    all.media.push(...(chunk.rows.ProductMedia ?? []));
-    all.problems.push(...chunk.problems);
-    all.skipped.push(...chunk.skipped);
-  }
-  return all;
-}
+const collect = (input: ImportInput | string, batchSize?: number): Promise<Collected> =>
+  collectChunks(parseProductsJson(input, { batchSize }));
 
 /** Shopify's products/create webhook example: its `response` is a REST product. */
-const webhookProduct = (): Record<string, unknown> => {
-  const file = path.resolve(
-    "..",
-    "shared",
-    "data",
-    "webhooks",
-    "examples-2025-10",
-    "products",
-    "create.json",
-  );
-  return JSON.parse(readFileSync(file, "utf8")).response;
-};
+const webhookProduct = (): Record<string, unknown> => officialExample("products/create");
 
 /** A fuller REST product: options, images, weights, inventory items. */
 const tee = {
@@ -300,7 +262,3 @@ describe("parseProductsJson", () => {
     expect(whole.products[6]?.title).toBe('Tee ] } " [ { \u00e9\u6f22');
   });
 });
-
-function* chunksOf(buf: Buffer, size: number): Generator<Buffer> {
-  for (let at = 0; at < buf.length; at += size) yield buf.subarray(at, at + size);
-}
