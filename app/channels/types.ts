@@ -39,6 +39,11 @@ export interface Finding {
   evidence: string;
   /** Points this finding takes off the score (0 for info). */
   penalty: number;
+  /**
+   * The values filled into the rule's message and fix templates (e.g. `{ length: 212, max: 200 }`),
+   * so the admin can render the finding in the merchant's language (`localizeFinding`).
+   */
+  args?: Record<string, string | number>;
 }
 
 /** Walmart's listing-quality bands (Poor 0–59, Good 60–79, Excellent 80–100), used for every channel. */
