@@ -5,6 +5,8 @@
  * be cloned, serialised and compared.
  */
 
+import type { SimCustomData } from "./custom-data";
+
 export type Gid = string;
 
 export interface SimShop {
@@ -19,6 +21,8 @@ export interface SimShop {
   countryCode: string; // billing address country, ISO 3166-1 alpha-2
   contactEmail: string;
   locales: { locale: string; primary: boolean; published: boolean; name: string }[];
+  /** Shop-owned metafields (created by `metafieldsSet`; the demo catalog has none). */
+  metafields?: SimMetafield[];
 }
 
 export interface SimMoney {
@@ -190,6 +194,8 @@ export interface SimStore {
   inventoryLevels: SimInventoryLevel[];
   markets: SimMarket[];
   orders: SimOrder[];
+  /** Metafield/metaobject definitions and metaobjects, created by the app at run time. */
+  custom?: SimCustomData;
 }
 
 /** The demo shop's domain: the only shop the simulator serves by default. */

@@ -1,6 +1,7 @@
 /** Value objects shared by several resources (money, counts, inventory sums, metafields). */
 import { GraphQLError } from "graphql";
 import { encodeCursor } from "../connection";
+import { resolveAppNamespace } from "../custom-data";
 import type { SimMetafield, SimVariant } from "../store";
 import { gidNumber } from "../util";
 import { find, index, type SimContext } from "./context";
@@ -50,11 +51,12 @@ export function findMetafield(
   namespace: string | null,
   key: string,
 ): SimMetafield | null {
-  let ns = namespace;
+  // `$app:x` is how an app names its reserved namespace; the store holds the resolved name.
+  let ns = namespace?.startsWith("$app") ? resolveAppNamespace(namespace) : namespace;
   let k = key;
   if (ns === null && key.includes(".")) {
     const dot = key.indexOf(".");
-    ns = key.slice(0, dot);
+    ns = resolveAppNamespace(key.slice(0, dot));
     k = key.slice(dot + 1);
   }
   return list.find((m) => m.key === k && (ns === null || m.namespace === ns)) ?? null;

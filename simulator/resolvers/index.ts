@@ -25,6 +25,7 @@ import {
 import { gidType, isRecord } from "../util";
 import { bulkResolvers } from "./bulk";
 import { collectionResolvers } from "./collections";
+import { customDataResolvers } from "./custom-data";
 import type { ResolverMap, SimContext } from "./context";
 import { mutationResolvers } from "./mutations";
 import { nodeResolvers } from "./nodes";
@@ -56,6 +57,7 @@ export const resolverMap: ResolverMap = mergeMaps([
   nodeResolvers(),
   bulkResolvers(),
   mutationResolvers(),
+  customDataResolvers(),
 ]);
 
 /** Resolver entries whose type or field is not in the schema (a test keeps this empty). */

@@ -21,6 +21,7 @@ import {
   restProductPayload,
 } from "../webhook-payloads";
 import { find, type ResolverMap, type SimContext } from "./context";
+import { nextMetafieldId } from "./custom-data";
 
 interface UserError {
   field: string[] | null;
@@ -28,13 +29,6 @@ interface UserError {
 }
 
 const STATUSES = ["ACTIVE", "ARCHIVED", "DRAFT", "UNLISTED"] as const;
-
-function nextMetafieldId(ctx: SimContext): string {
-  let max = 0;
-  for (const p of ctx.store.products)
-    for (const m of p.metafields) max = Math.max(max, Number(m.id.split("/").pop()) || 0);
-  return makeGid("Metafield", max + 1);
-}
 
 function applyMetafields(
   ctx: SimContext,
@@ -75,7 +69,7 @@ function applyMetafields(
         return;
       }
       const created: SimMetafield = {
-        id: nextMetafieldId(ctx),
+        id: nextMetafieldId(ctx.store),
         namespace: raw.namespace,
         key: raw.key,
         type: raw.type,

@@ -2,6 +2,7 @@
 import type { GraphQLResolveInfo } from "graphql";
 import type { SortValue } from "../connection";
 import { timeKey } from "../connection";
+import { resolveAppNamespace } from "../custom-data";
 import { filterBySearch, type SearchFields } from "../search";
 import type { SimImage, SimMetafield, SimProduct } from "../store";
 import { entityGuard, gidLegacyId, gidNumber, makeGid } from "../util";
@@ -13,6 +14,7 @@ import {
   money,
   metafieldOwner,
 } from "./common";
+import { metafieldDigest } from "./custom-data";
 import {
   argString,
   argStrings,
@@ -164,14 +166,19 @@ function metafieldConnection(
   args: Args,
   list: readonly SimMetafield[],
 ): unknown {
-  const namespace = argString(args, "namespace");
-  const keys = argStrings(args, "keys");
+  const raw = argString(args, "namespace");
+  const namespace = raw?.startsWith("$app") ? resolveAppNamespace(raw) : raw;
+  const keys = argStrings(args, "keys")?.map((k) =>
+    k.startsWith("$app")
+      ? `${resolveAppNamespace(k.slice(0, k.lastIndexOf(".")))}${k.slice(k.lastIndexOf("."))}`
+      : k,
+  );
   return resolveConnection(ctx, info, args, {
     items: () =>
       list.filter(
         (m) =>
           (namespace === null || m.namespace === namespace) &&
-          (keys === null || keys.includes(`${m.namespace}.${m.key}`)),
+          (keys === undefined || keys.includes(`${m.namespace}.${m.key}`)),
       ),
     key: byPosition,
   });
@@ -194,7 +201,7 @@ export function metafieldResolvers(): ResolverMap {
         if (m.type === "boolean") return m.value === "true";
         return m.value;
       },
-      compareDigest: (m) => Buffer.from(`${m.id}:${m.updatedAt}:${m.value}`).toString("base64"),
+      compareDigest: (m) => metafieldDigest(m),
       sizeInBytes: (m) => Buffer.byteLength(m.value),
       owner: (m, _a, ctx) => metafieldOwner(ctx, m),
       // Only products carry metafields in the simulated store.
