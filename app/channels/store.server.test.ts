@@ -1,0 +1,137 @@
+import { afterAll, describe, expect, it } from "vitest";
+import { scratchDatabase, TEST_DATABASE_URL } from "../../test/helpers/postgres";
+import { migrate } from "../db/migrate.server";
+import { channelsDb, closeChannelsDb, selectRows } from "./connection.server";
+import { deleteProductScores, saveScores, staleReason, sweepScores } from "./store.server";
+import { CHANNEL_IDS, type ChannelScore } from "./types";
+
+const SHOP = "store-shop.myshopify.com";
+const OTHER = "store-other.myshopify.com";
+
+const score = (channel: ChannelScore["channel"], value: number): ChannelScore => ({
+  channel,
+  score: value,
+  band: value >= 80 ? "excellent" : value >= 60 ? "good" : "poor",
+  eligible: value >= 50,
+  packVersion: `${channel}@test`,
+  findings:
+    value >= 50
+      ? [
+          {
+            rule: "title_length",
+            severity: "warning",
+            message: "m",
+            fix: "f",
+            evidence: "e",
+            penalty: 100 - value,
+          },
+        ]
+      : [
+          {
+            rule: "gtin_check_digit",
+            severity: "blocker",
+            message: "m",
+            fix: "f",
+            evidence: "'123",
+            penalty: 40,
+          },
+          {
+            rule: "title_length",
+            severity: "warning",
+            message: "m",
+            fix: "f",
+            evidence: "e",
+            penalty: 60 - value,
+          },
+          {
+            rule: "sales_unknown",
+            severity: "info",
+            message: "m",
+            fix: "f",
+            evidence: "",
+            penalty: 0,
+          },
+        ],
+});
+const all = (productId: string, value: number) => ({
+  productId,
+  scores: CHANNEL_IDS.map((c) => score(c, value)),
+});
+
+function suite(name: string, database: () => Promise<{ url: string; drop: () => Promise<void> }>) {
+  describe(`channel scores on ${name}`, () => {
+    let url = "";
+    let drop = async () => {};
+    const rows = async (shop: string) =>
+      selectRows(
+        channelsDb(url),
+        `SELECT "productId", "channel", "score", "eligible", "blockers", "warnings", "blockerRules", "ruleIds", "findings", "packVersion", "scoredAt" FROM "ChannelScore" WHERE "shop" = ? ORDER BY "productId", "channel"`,
+        [shop],
+      );
+    afterAll(async () => {
+      await closeChannelsDb(url);
+      await drop();
+    });
+
+    it("GIVEN scores for many products WHEN saved twice THEN one row per product and channel holds the latest", async () => {
+      ({ url, drop } = await database());
+      const many = Array.from({ length: 150 }, (_, i) => all(`p${String(i).padStart(3, "0")}`, 40));
+      expect(await saveScores(channelsDb(url), SHOP, many, { packVersion: "v1" })).toBe(1200);
+      await saveScores(channelsDb(url), SHOP, [all("p000", 90)], { packVersion: "v1" });
+      const saved = await rows(SHOP);
+      expect(saved).toHaveLength(1200);
+      const first = saved.find((r) => r.productId === "p000" && r.channel === "amazon")!;
+      expect(first).toMatchObject({
+        score: 90,
+        blockers: 0,
+        warnings: 1,
+        blockerRules: " ",
+        ruleIds: " title_length ",
+      });
+      expect(Boolean(first.eligible)).toBe(true);
+      const other = saved.find((r) => r.productId === "p001" && r.channel === "ozon")!;
+      expect(other).toMatchObject({
+        score: 40,
+        blockers: 1,
+        warnings: 1,
+        blockerRules: " gtin_check_digit ",
+        ruleIds: " gtin_check_digit title_length sales_unknown ",
+        packVersion: "v1",
+      });
+      expect(JSON.parse(String(other.findings))).toHaveLength(3);
+    });
+
+    it("GIVEN two shops with the same product ids WHEN one deletes, sweeps and saves THEN the other's rows are untouched", async () => {
+      await saveScores(channelsDb(url), OTHER, [all("p000", 70), all("p001", 70)], {
+        packVersion: "v0",
+      });
+      const before = await rows(OTHER);
+      expect(await deleteProductScores(channelsDb(url), SHOP, "p001")).toBe(8);
+      const cut = new Date(Date.now() + 1000);
+      await saveScores(channelsDb(url), SHOP, [all("p002", 55)], {
+        packVersion: "v1",
+        scoredAt: new Date(Date.now() + 2000),
+      });
+      // Everything of SHOP written before `cut` goes; p002 was stamped after it.
+      expect(await sweepScores(channelsDb(url), SHOP, cut)).toBe(148 * 8);
+      expect((await rows(SHOP)).map((r) => r.productId)).toEqual(Array(8).fill("p002"));
+      expect(await rows(OTHER)).toEqual(before);
+    });
+
+    it("tells when a shop's scores need a full pass", async () => {
+      expect(await staleReason(channelsDb(url), SHOP, "v1")).toBeNull();
+      expect(await staleReason(channelsDb(url), SHOP, "v2")).toBe("pack-version");
+      expect(await staleReason(channelsDb(url), OTHER, "v0")).toBeNull();
+      expect(await staleReason(channelsDb(url), "nobody.myshopify.com", "v1")).toBeNull();
+    });
+  });
+}
+
+suite("SQLite", async () => ({ url: process.env.DATABASE_URL!, drop: async () => {} }));
+
+if (TEST_DATABASE_URL)
+  suite("PostgreSQL", async () => {
+    const scratch = await scratchDatabase("seaworthy_scores");
+    await migrate(scratch.url);
+    return scratch;
+  });
