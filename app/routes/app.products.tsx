@@ -1,5 +1,5 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
-import { useLoaderData, useNavigate, useSearchParams } from "@remix-run/react";
+import { Link, useLoaderData, useNavigate, useSearchParams } from "@remix-run/react";
 import { Badge, Card, IndexTable, Page, Text, TextField } from "@shopify/polaris";
 import { useEffect, useState } from "react";
 import { z } from "zod";
@@ -7,6 +7,7 @@ import { requireAdmin } from "../admin.server";
 import { runOperation } from "../graphql/client.server";
 import { ProductList, type ProductListResult } from "../graphql/ProductList";
 import { useT } from "../i18n/i18n";
+import { productPath } from "../components/ChannelBits";
 
 const params = z.object({
   q: z.string().trim().max(200).optional(),
@@ -93,11 +94,14 @@ export default function Products() {
           {products.map((p, i) => (
             <IndexTable.Row id={p.id} key={p.id} position={i}>
               <IndexTable.Cell>
-                <Text as="span" fontWeight="semibold">
-                  <span data-testid="product-title">
-                    {p.title.length > 90 ? `${p.title.slice(0, 90)}…` : p.title}
-                  </span>
-                </Text>
+                {/* The title opens the product's channel fit; the mirror shares Shopify's ids. */}
+                <Link to={productPath(p.id)} style={{ color: "inherit" }}>
+                  <Text as="span" fontWeight="semibold">
+                    <span data-testid="product-title">
+                      {p.title.length > 90 ? `${p.title.slice(0, 90)}…` : p.title}
+                    </span>
+                  </Text>
+                </Link>
               </IndexTable.Cell>
               <IndexTable.Cell>
                 <Badge tone={p.status === "ACTIVE" ? "success" : undefined}>
