@@ -1,0 +1,432 @@
+/**
+ * Compiles a pack's rules (data) into evaluators: closures that compare the precomputed
+ * Features with the rule's thresholds and allocate a Finding only when the rule fails.
+ */
+import type { Features } from "./features";
+import { GOODS_BIT, GOODS_CLASSES } from "./goods";
+import { fill } from "./messages";
+import { TEMPLATES } from "./messages";
+import { ancestorsOf } from "./taxonomy";
+import type { CertificateRequirement, Rule } from "./packs/types";
+import type { ChannelId, Finding } from "./types";
+
+export type Evaluator = (f: Features, out: Finding[]) => void;
+
+type Args = Record<string, string | number>;
+
+const truncate = (s: string, n = 80) => (s.length > n ? `${s.slice(0, n - 1)}…` : s);
+const pct = (x: number) => Math.round(x * 1000) / 10;
+
+function finding(rule: Rule, channel: ChannelId, evidence: string, args: Args): Finding {
+  const all: Args = { channel, ...args };
+  const template = TEMPLATES[rule.id]?.en;
+  return {
+    rule: rule.id,
+    severity: rule.severity,
+    message: template ? fill(template.message, all, "en") : rule.title,
+    fix: template ? fill(template.fix, all, "en") : rule.title,
+    evidence,
+    penalty: rule.penalty,
+    args: all,
+  };
+}
+
+const PROMO_RE =
+  /\b(?:free shipping|free delivery|best seller|bestseller|hot (?:item|sale)|sale|on sale|discount|cheapest|lowest price|limited time|100% (?:quality )?guaranteed|#1|top rated|buy now|deal)\b/i;
+const STOPWORDS = new Set([
+  "and",
+  "or",
+  "for",
+  "the",
+  "a",
+  "an",
+  "of",
+  "with",
+  "in",
+  "on",
+  "to",
+  "by",
+  "at",
+  "&",
+  "-",
+]);
+
+/** Per-product caches shared by several channels' rules (computed on first use). */
+interface Shared {
+  promo?: string | null;
+  repeat?: { word: string; count: number } | null;
+  fitCache?: Map<string, boolean>;
+}
+const shared = new WeakMap<Features, Shared>();
+function sharedOf(f: Features): Shared {
+  let s = shared.get(f);
+  if (!s) shared.set(f, (s = {}));
+  return s;
+}
+
+function mostRepeatedWord(title: string): { word: string; count: number } | null {
+  const counts = new Map<string, number>();
+  let best: { word: string; count: number } | null = null;
+  for (const raw of title.toLowerCase().split(/[\s,/|]+/)) {
+    const word = raw.replace(/^[^\p{L}\p{N}]+|[^\p{L}\p{N}]+$/gu, "");
+    if (word === "" || STOPWORDS.has(word)) continue;
+    const n = (counts.get(word) ?? 0) + 1;
+    counts.set(word, n);
+    if (!best || n > best.count) best = { word, count: n };
+  }
+  return best;
+}
+
+/** A prefix matcher with a per-code memo: categories repeat across a catalogue. */
+function prefixMatcher(prefixes: readonly string[]): (code: string | null) => boolean {
+  const set = new Set(prefixes);
+  const memo = new Map<string, boolean>();
+  return (code) => {
+    if (code === null) return false;
+    let hit = memo.get(code);
+    if (hit === undefined) {
+      hit = ancestorsOf(code).some((a) => set.has(a));
+      memo.set(code, hit);
+    }
+    return hit;
+  };
+}
+
+function applicable(reqs: readonly CertificateRequirement[]) {
+  const compiled = reqs.map((r) => ({
+    r,
+    matches: prefixMatcher(r.prefixes),
+    label: r.anyOf.join(" or "),
+  }));
+  return (f: Features) =>
+    compiled.filter(
+      (c) =>
+        c.matches(f.code) &&
+        (c.r.markets === undefined || (c.r.markets === "us" ? f.sellsToUs : f.sellsToEuUk)),
+    );
+}
+
+export function compileRule(rule: Rule, channel: ChannelId): Evaluator {
+  const fail = (out: Finding[], evidence: string, args: Args) => {
+    out.push(finding(rule, channel, evidence, args));
+  };
+  switch (rule.check) {
+    case "title_missing":
+      return (f, out) => {
+        if (f.titleLength === 0) fail(out, "(empty)", {});
+      };
+    case "title_length":
+    case "title_length_recommended": {
+      const max = rule.max;
+      return (f, out) => {
+        if (f.titleLength > max)
+          fail(out, `${f.titleLength} characters: "${truncate(f.title)}"`, {
+            length: f.titleLength,
+            max,
+          });
+      };
+    }
+    case "title_banned_chars": {
+      const chars = [...rule.chars];
+      return (f, out) => {
+        let found = "";
+        for (const c of chars) if (f.title.includes(c)) found += c;
+        if (found) fail(out, `"${truncate(f.title)}"`, { chars: [...found].join(" ") });
+      };
+    }
+    case "title_promotional":
+      return (f, out) => {
+        const s = sharedOf(f);
+        if (s.promo === undefined) s.promo = PROMO_RE.exec(f.title)?.[0] ?? null;
+        if (s.promo) fail(out, `"${truncate(f.title)}"`, { phrase: s.promo });
+      };
+    case "title_word_repeat": {
+      const max = rule.maxRepeats;
+      return (f, out) => {
+        const s = sharedOf(f);
+        if (s.repeat === undefined) s.repeat = mostRepeatedWord(f.title);
+        if (s.repeat && s.repeat.count > max)
+          fail(out, `"${truncate(f.title)}"`, { word: s.repeat.word, count: s.repeat.count, max });
+      };
+    }
+    case "description_words": {
+      const min = rule.min;
+      return (f, out) => {
+        if (f.descriptionWords < min)
+          fail(out, `${f.descriptionWords} words: "${truncate(f.descriptionText, 60)}"`, {
+            words: f.descriptionWords,
+            min,
+          });
+      };
+    }
+    case "image_missing":
+      return (f, out) => {
+        if (f.imageCount === 0) fail(out, "0 images", {});
+      };
+    case "image_count": {
+      const min = rule.min;
+      return (f, out) => {
+        if (f.imageCount > 0 && f.imageCount < min)
+          fail(out, `${f.imageCount} image(s)`, { count: f.imageCount, min });
+      };
+    }
+    case "image_count_max": {
+      const max = rule.max;
+      return (f, out) => {
+        if (f.imageCount > max) fail(out, `${f.imageCount} images`, { count: f.imageCount, max });
+      };
+    }
+    case "image_main_resolution":
+    case "image_resolution": {
+      const { minLong, minShort } = rule;
+      const min =
+        minShort > 0
+          ? `${minShort}×${minLong === minShort ? minShort : minLong} px`
+          : `${minLong} px on the longest side`;
+      const main = rule.check === "image_main_resolution";
+      return (f, out) => {
+        const from = main ? 0 : 1;
+        const to = main ? Math.min(1, f.images.length) : f.images.length;
+        let count = 0;
+        let worst: Features["images"][number] = null;
+        let worstIndex = 0;
+        for (let i = from; i < to; i++) {
+          const im = f.images[i];
+          if (!im || (im.long >= minLong && im.short >= minShort)) continue;
+          count++;
+          if (!worst || im.long < worst.long) {
+            worst = im;
+            worstIndex = i;
+          }
+        }
+        if (!worst) return;
+        const image = f.product.images[worstIndex];
+        const width = image?.width ?? 0;
+        const height = image?.height ?? 0;
+        fail(out, `image ${worstIndex + 1}: ${width}×${height} px`, { count, width, height, min });
+      };
+    }
+    case "image_main_aspect": {
+      const { minRatio, maxRatio, range } = rule;
+      return (f, out) => {
+        const im = f.images[0];
+        // Tolerate rounding of pixel sizes (e.g. 750×1000 vs 749×1000).
+        if (!im || (im.ratio >= minRatio - 1e-3 && im.ratio <= maxRatio + 1e-3)) return;
+        const p = f.product.images[0];
+        fail(out, `${p?.width ?? 0}×${p?.height ?? 0} px`, {
+          ratio: Math.round(im.ratio * 100) / 100,
+          range,
+        });
+      };
+    }
+    case "image_dimensions_unknown":
+      return (f, out) => {
+        let count = 0;
+        for (const im of f.images) if (!im) count++;
+        if (count > 0)
+          fail(out, `${count} of ${f.imageCount} image(s) without width/height`, { count });
+      };
+    case "gtin_missing":
+      return (f, out) => {
+        if (f.gtinMissing > 0)
+          fail(out, `${f.gtinMissing} of ${f.variantCount} variant(s) without barcode`, {
+            count: f.gtinMissing,
+            total: f.variantCount,
+          });
+      };
+    case "gtin_format":
+      return (f, out) => {
+        if (f.gtinFormat.count > 0)
+          fail(out, `"${f.gtinFormat.first}"`, {
+            count: f.gtinFormat.count,
+            barcode: f.gtinFormat.first,
+          });
+      };
+    case "gtin_check_digit":
+      return (f, out) => {
+        if (f.gtinCheckDigit.count > 0)
+          fail(out, `"${f.gtinCheckDigit.first}"`, {
+            count: f.gtinCheckDigit.count,
+            barcode: f.gtinCheckDigit.first,
+          });
+      };
+    case "gtin_stored_format":
+      return (f, out) => {
+        if (f.gtinDirty.count > 0)
+          fail(out, `"${f.gtinDirty.first}"`, {
+            count: f.gtinDirty.count,
+            barcode: f.gtinDirty.first,
+            digits: f.gtinDirty.first.replace(/[^0-9]/g, ""),
+          });
+      };
+    case "brand_missing":
+      return (f, out) => {
+        if (f.brand === "missing") fail(out, "vendor: (empty)", {});
+      };
+    case "brand_placeholder":
+      return (f, out) => {
+        if (f.brand === "shop_name" || f.brand === "placeholder" || f.brand === "company")
+          fail(out, `vendor: "${f.vendor}"`, { vendor: f.vendor, reason: f.brand });
+      };
+    case "weight_missing":
+    case "sku_missing":
+    case "customs_hs_code_missing":
+    case "customs_origin_missing":
+    case "margin_unit_cost_missing": {
+      const field = {
+        weight_missing: "weightMissing",
+        sku_missing: "skuMissing",
+        customs_hs_code_missing: "hsMissing",
+        customs_origin_missing: "originMissing",
+        margin_unit_cost_missing: "unitCostMissing",
+      } as const;
+      const key = field[rule.check];
+      return (f, out) => {
+        const count = f[key];
+        if (count > 0)
+          fail(out, `${count} of ${f.variantCount} variant(s)`, { count, total: f.variantCount });
+      };
+    }
+    case "content_language_ru": {
+      const min = rule.minShare;
+      return (f, out) => {
+        if (f.titleLength > 0 && f.cyrillicShare < min) {
+          const share = pct(f.cyrillicShare);
+          fail(out, `${share}% Cyrillic letters in title and description`, { share });
+        }
+      };
+    }
+    case "goods": {
+      const bit = GOODS_BIT[rule.goods];
+      const index = GOODS_CLASSES.indexOf(rule.goods);
+      return (f, out) => {
+        if ((f.goods.mask & bit) === 0) return;
+        const via = f.goods.evidence[index] ?? "";
+        fail(out, via, { via });
+      };
+    }
+    case "category_missing":
+      return (f, out) => {
+        if (f.code === null)
+          fail(
+            out,
+            f.product.categoryName ? `category name only: ${f.product.categoryName}` : "(none)",
+            {},
+          );
+      };
+    case "category_fit": {
+      const fits = prefixMatcher(rule.prefixes);
+      const refurb = rule.refurbishedElectronics === true;
+      const label = rule.fits;
+      return (f, out) => {
+        if (f.code === null) return; // category_missing already says so
+        if (fits(f.code) || (refurb && f.refurbished && f.code.startsWith("el"))) return;
+        const category = f.product.categoryName ?? f.code;
+        fail(out, `${f.code}: ${category}`, { category: truncate(category, 60), fits: label });
+      };
+    }
+    case "certificate_required":
+    case "certificate_unknown": {
+      const forProduct = applicable(rule.requirements);
+      const unknown = rule.check === "certificate_unknown";
+      return (f, out) => {
+        const held = f.product.certificates;
+        if ((held === null) !== unknown || f.code === null) return;
+        for (const c of forProduct(f)) {
+          if (held && c.r.anyOf.some((a) => held.some((h) => h.toUpperCase() === a))) continue;
+          fail(
+            out,
+            `${c.r.key}: ${held === null ? "certificates unknown" : `on file: ${held.join(", ") || "none"}`}`,
+            {
+              certs: c.label,
+              requirement: c.r.key,
+            },
+          );
+        }
+      };
+    }
+    case "price_missing":
+      return (f, out) => {
+        if (f.variantCount > 0 && f.price === null) fail(out, "no variant price", {});
+      };
+    case "price_band": {
+      const { minUsd, maxUsd } = rule;
+      return (f, out) => {
+        const p = f.priceUsd;
+        if (p === null || (p >= minUsd && p <= maxUsd)) return;
+        const price = Math.round(p * 100) / 100;
+        fail(out, `${f.price ?? ""} ${f.shop.currency} ≈ $${price}`, {
+          price,
+          min: minUsd,
+          max: maxUsd,
+        });
+      };
+    }
+    case "margin_negative":
+    case "margin_low": {
+      const fee = rule.fee;
+      const negative = rule.check === "margin_negative";
+      const minMargin = rule.check === "margin_low" ? rule.minMargin : 0;
+      return (f, out) => {
+        if (f.costRatio === null) return;
+        const margin = 1 - fee - f.costRatio;
+        if (negative ? margin >= 0 : margin < 0 || margin >= minMargin) return;
+        fail(out, `cost/price ${pct(f.costRatio)}%, fee ${pct(fee)}%`, {
+          fee: pct(fee),
+          margin: pct(margin),
+          min: pct(minMargin),
+        });
+      };
+    }
+    case "sales_none":
+      return (f, out) => {
+        const s = f.product.sales;
+        if (s !== null && s.units30d === 0) fail(out, "0 units in 30 days", {});
+      };
+    case "inventory_out_of_stock":
+      return (f, out) => {
+        if (f.available !== null && f.available <= 0)
+          fail(out, `${f.available} available`, { available: f.available });
+      };
+    case "inventory_depth": {
+      const min = rule.min;
+      return (f, out) => {
+        if (f.available !== null && f.available > 0 && f.available < min)
+          fail(out, `${f.available} available`, { available: f.available, min });
+      };
+    }
+    case "rating_low": {
+      const min = rule.min;
+      return (f, out) => {
+        if (f.rating && f.rating.value < min) {
+          const rating = Math.round(f.rating.value * 10) / 10;
+          fail(out, `${rating} / 5`, { rating, min });
+        }
+      };
+    }
+    case "rating_count_low": {
+      const min = rule.min;
+      return (f, out) => {
+        const count = f.rating?.count;
+        if (count !== undefined && count !== null && count < min)
+          fail(out, `${count} ratings`, { count, min });
+      };
+    }
+    case "claim_green_generic": {
+      const onlyEuUk = rule.onlyEuUk;
+      return (f, out) => {
+        if (f.goods.green === null || (onlyEuUk && !f.sellsToEuUk)) return;
+        fail(out, `"${f.goods.green}"`, { claim: f.goods.green });
+      };
+    }
+    case "checkout_us_only":
+      return (f, out) => {
+        if (!f.sellsToUs) fail(out, `markets: ${f.shop.markets.join(", ") || "(none)"}`, {});
+      };
+    case "status_inactive":
+      return (f, out) => {
+        const status = f.product.status.toUpperCase();
+        if (status !== "ACTIVE") fail(out, status, { status });
+      };
+  }
+}
