@@ -26,15 +26,21 @@ export function getJobQueue(): JobQueue {
       : createInlineRunner({ jobs: ALL_JOBS });
     globalThis.__seaworthyJobQueue = queue;
     // Inline work died with the last process: pick up interrupted syncs (tests call it themselves).
-    if (!url && process.env.NODE_ENV !== "test") {
+    // On either runner, scores judged by older rule packs (a deploy changed them) are redone.
+    if (process.env.NODE_ENV !== "test") {
       setImmediate(() => {
         void (async () => {
-          const [{ resumeInterruptedSyncs, restoreSchedules }, { db }] = await Promise.all([
-            import("../sync/resume.server"),
-            import("../db.server"),
-          ]);
-          await resumeInterruptedSyncs(db(), queue);
-          await restoreSchedules(db(), queue);
+          const [{ resumeInterruptedSyncs, restoreSchedules }, { rescoreStaleShops }, { db }] =
+            await Promise.all([
+              import("../sync/resume.server"),
+              import("../channels/jobs.server"),
+              import("../db.server"),
+            ]);
+          if (!url) {
+            await resumeInterruptedSyncs(db(), queue);
+            await restoreSchedules(db(), queue);
+          }
+          await rescoreStaleShops(db(), queue);
         })().catch((error: unknown) =>
           logger.error(
             { op: "jobs.start", err: (error as Error).message },

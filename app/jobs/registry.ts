@@ -1,3 +1,4 @@
+import { CHANNEL_JOBS } from "../channels/jobs.server";
 import { SYNC_JOBS } from "../sync/jobs.server";
 import { UnknownJobError } from "./errors";
 import type { AnyJobDefinition, JobDefinition } from "./types";
@@ -7,7 +8,10 @@ import type { AnyJobDefinition, JobDefinition } from "./types";
  * enqueue a job that is not here (on BullMQ nothing would ever run it). Add new jobs to this
  * list, e.g. `[syncProduct, syncBulkIngest, syncReconcile]`.
  */
-export const ALL_JOBS: readonly AnyJobDefinition[] = [...(SYNC_JOBS as AnyJobDefinition[])];
+export const ALL_JOBS: readonly AnyJobDefinition[] = [
+  ...(SYNC_JOBS as AnyJobDefinition[]),
+  ...(CHANNEL_JOBS as AnyJobDefinition[]),
+];
 
 export interface JobRegistry {
   readonly jobs: readonly AnyJobDefinition[];

@@ -1,7 +1,10 @@
 import os from "node:os";
 import path from "node:path";
 import { z } from "zod";
-import { db } from "../db.server";
+import { channelsDb } from "../channels/connection.server";
+import { rescoreAllJob, rescoreIfStale, rescoreProductJob } from "../channels/jobs.server";
+import { deleteProductScores } from "../channels/store.server";
+import { db, type Db } from "../db.server";
 import { ProductsCount, type ProductsCountResult } from "../graphql/ProductsCount";
 import { ShopProfile, type ShopProfileResult } from "../graphql/ShopProfile";
 import { refreshShopProfile } from "../shop/install.server";
@@ -27,16 +30,100 @@ export const syncWebhookJob = defineJob({
   schema: z.object({ topic: z.string(), eventId: z.string(), payload: z.unknown() }),
   attempts: 5,
   concurrency: 4,
-  async run({ topic, payload }, ctx) {
+  async run({ topic, eventId, payload }, ctx) {
     const writer = await openMirrorWriter(databaseUrl(), ctx.shop);
     try {
+      // An order's lines before the change too: a product dropped from it sold less.
+      const before = await productsTouched(db(), ctx.shop, topic, payload);
       const outcome = await applySyncWebhook({ db: db(), writer, shop: ctx.shop, topic, payload });
-      if (!outcome.applied) ctx.log(`webhook not applied: ${outcome.reason}`, { topic });
+      if (!outcome.applied) {
+        ctx.log(`webhook not applied: ${outcome.reason}`, { topic });
+        return;
+      }
+      await rescoreAfterWebhook(ctx.shop, topic, eventId, payload, before);
     } finally {
       await writer.close();
     }
   },
 });
+
+const webhookId = z.object({
+  id: z.union([z.number(), z.string()]).transform(String),
+  admin_graphql_api_id: z.string().optional(),
+});
+const gid = (type: string, payload: unknown): string | null => {
+  const parsed = webhookId.safeParse(payload);
+  if (!parsed.success) return null;
+  const admin = parsed.data.admin_graphql_api_id;
+  return admin?.startsWith(`gid://shopify/${type}/`)
+    ? admin
+    : `gid://shopify/${type}/${parsed.data.id}`;
+};
+
+/** The products whose channel facts a store-data webhook changes (their stock, sales or data). */
+async function productsTouched(
+  database: Db,
+  shop: string,
+  topic: string,
+  payload: unknown,
+): Promise<string[]> {
+  if (topic === "products/create" || topic === "products/update") {
+    const id = gid("Product", payload);
+    return id ? [id] : [];
+  }
+  if (topic === "inventory_levels/update") {
+    const item = z
+      .object({ inventory_item_id: z.union([z.number(), z.string()]) })
+      .safeParse(payload);
+    if (!item.success) return [];
+    const variants = await database.variant.findMany({
+      where: {
+        shop,
+        inventoryItemId: `gid://shopify/InventoryItem/${item.data.inventory_item_id}`,
+      },
+      select: { productId: true },
+    });
+    return variants.map((v) => v.productId);
+  }
+  if (topic === "orders/create" || topic === "orders/updated") {
+    const orderId = gid("Order", payload);
+    if (!orderId) return [];
+    const lines = await database.orderLine.findMany({
+      where: { shop, orderId, productId: { not: null } },
+      select: { productId: true },
+    });
+    return lines.map((l) => l.productId!);
+  }
+  return [];
+}
+
+/**
+ * After a webhook changed the mirror: re-score the products it touched (the job id is the event's,
+ * so a retried sync job queues no second run), or drop a deleted product's scores.
+ */
+async function rescoreAfterWebhook(
+  shop: string,
+  topic: string,
+  eventId: string,
+  payload: unknown,
+  before: string[],
+) {
+  if (topic === "products/delete") {
+    const id = gid("Product", payload);
+    if (id) await deleteProductScores(channelsDb(databaseUrl()), shop, id);
+    return;
+  }
+  const after = await productsTouched(db(), shop, topic, payload);
+  const productIds = [...new Set([...before, ...after])];
+  if (productIds.length === 0) return;
+  const { getJobQueue } = await import("../jobs/index.server");
+  await getJobQueue().enqueue(
+    rescoreProductJob,
+    shop,
+    { productIds: productIds.slice(0, 1000) },
+    { jobId: `rescore:${eventId}` },
+  );
+}
 
 /** Finishes a bulk sync: waits for Shopify (polling as the finish webhook's fallback), downloads, ingests. */
 export const bulkCompleteJob = defineJob({
@@ -67,10 +154,20 @@ export const bulkCompleteJob = defineJob({
       onProgress: (r) =>
         ctx.progress({ lines: r.linesRead, rows: r.rowsWritten, bytes: r.bytesDone }),
     });
+    const { getJobQueue } = await import("../jobs/index.server");
+    // New products, stock or sales: every product's channel fit may have moved. (Collections are
+    // followed by inventory and orders, whose passes pick up the memberships.)
+    if (run && ["products", "inventory", "orders"].includes(run.resource)) {
+      await getJobQueue().enqueue(
+        rescoreAllJob,
+        ctx.shop,
+        { reason: `${run.resource} sync` },
+        { jobId: `rescore-all:${runId}` },
+      );
+    }
     // One bulk query runs per shop at a time: the next resource starts when this one is done.
     const next = run ? nextResource(run.resource) : null;
     if (next) {
-      const { getJobQueue } = await import("../jobs/index.server");
       await getJobQueue().enqueue(
         bulkStartJob,
         ctx.shop,
@@ -133,8 +230,10 @@ export const reconcileJob = defineJob({
     });
     const stale = !last || Date.now() - last.startedAt.getTime() > 24 * 3600 * 1000;
     ctx.log("reconcile", { remote, local, stale });
+    const { getJobQueue } = await import("../jobs/index.server");
+    // Rule packs changed since the scores were saved (or nothing was ever scored): redo them all.
+    await rescoreIfStale(getJobQueue(), ctx.shop);
     if (remote !== local || stale) {
-      const { getJobQueue } = await import("../jobs/index.server");
       await getJobQueue().enqueue(
         bulkStartJob,
         ctx.shop,

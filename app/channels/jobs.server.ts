@@ -1,0 +1,176 @@
+import { z } from "zod";
+import { db as prisma, type Db } from "../db.server";
+import { defineJob } from "../jobs/types";
+import type { JobQueue } from "../jobs/types";
+import { logger } from "../logger.server";
+import { channelsDb, selectRows, type ChannelsDb } from "./connection.server";
+import { loadProductFacts, loadShopFacts, productFactsPages, salesKnownFor } from "./facts.server";
+import { PACKS_VERSION, scoreProduct } from "./index";
+import {
+  deleteProductScores,
+  saveScores,
+  staleReason,
+  sweepScores,
+  type ProductScores,
+} from "./store.server";
+
+/**
+ * Keeps the ChannelScore table in step with the mirror: one product after its webhook, or every
+ * product after a full sync or a rule-pack change. Scoring is pure (./score.ts); this file is the
+ * I/O around it.
+ */
+
+const databaseUrl = () => process.env.DATABASE_URL ?? "file:./data/dev.sqlite";
+
+export interface RescoreOptions {
+  /** Prisma, for the Shop row. */
+  db: Db;
+  /** The driver connection for the mirror's facts and the scores. */
+  channels: ChannelsDb;
+  shop: string;
+  /** The end of the 30-day sales window and the rows' scoredAt (default now). */
+  now?: Date;
+}
+
+/**
+ * Re-scores these products of the shop, in one transaction. A product the mirror no longer has
+ * loses its scores (its delete webhook may have come before this job ran).
+ */
+export async function rescoreProducts(
+  options: RescoreOptions & { productIds: readonly string[] },
+): Promise<{ scored: number; removed: number }> {
+  const { channels, shop } = options;
+  const shopFacts = await loadShopFacts(options.db, shop);
+  const salesKnown = await salesKnownFor(channels, shop);
+  const batch: ProductScores[] = [];
+  let removed = 0;
+  for (const productId of new Set(options.productIds)) {
+    const facts = await loadProductFacts(channels, shop, productId, {
+      now: options.now,
+      salesKnown,
+    });
+    if (facts) batch.push({ productId, scores: scoreProduct(facts, shopFacts) });
+    else removed += await deleteProductScores(channels, shop, productId);
+  }
+  await saveScores(channels, shop, batch, { packVersion: PACKS_VERSION, scoredAt: options.now });
+  return { scored: batch.length, removed };
+}
+
+/**
+ * Re-scores every product of the shop page by page (each page saved in one transaction), then
+ * sweeps the scores of products that are gone. Rows carry PACKS_VERSION, so a later pack change
+ * is visible in the table.
+ */
+export async function rescoreAll(
+  options: RescoreOptions & {
+    signal?: AbortSignal;
+    onProgress?: (p: { done: number; total: number }) => void | Promise<void>;
+    pageSize?: number;
+  },
+): Promise<{ scored: number; swept: number }> {
+  const { channels, shop } = options;
+  // The sweep removes rows older than this; every row the pass writes is stamped with it or later.
+  const startedAt = options.now ?? new Date();
+  const shopFacts = await loadShopFacts(options.db, shop);
+  const [count] = await selectRows(
+    channels,
+    `SELECT COUNT(*) AS "n" FROM "Product" WHERE "shop" = ?`,
+    [shop],
+  );
+  const total = Number(count?.n ?? 0);
+  let done = 0;
+  for await (const page of productFactsPages(channels, shop, {
+    now: options.now,
+    pageSize: options.pageSize,
+  })) {
+    // Stopping between pages leaves whole pages saved; the next pass redoes the rest.
+    options.signal?.throwIfAborted();
+    const batch = page.map((facts) => ({
+      productId: facts.id,
+      scores: scoreProduct(facts, shopFacts),
+    }));
+    await saveScores(channels, shop, batch, {
+      packVersion: PACKS_VERSION,
+      scoredAt: options.now ?? new Date(),
+    });
+    done += page.length;
+    await options.onProgress?.({ done, total });
+  }
+  const swept = await sweepScores(channels, shop, startedAt);
+  return { scored: done, swept };
+}
+
+export const rescoreProductJob = defineJob({
+  name: "channels.rescore-product",
+  schema: z.object({ productIds: z.array(z.string().min(1)).min(1).max(1000) }),
+  attempts: 3,
+  concurrency: 4,
+  async run({ productIds }, ctx) {
+    const result = await rescoreProducts({
+      db: prisma(),
+      channels: channelsDb(databaseUrl()),
+      shop: ctx.shop,
+      productIds,
+    });
+    ctx.log("products re-scored", result);
+  },
+});
+
+export const rescoreAllJob = defineJob({
+  name: "channels.rescore-all",
+  schema: z.object({ reason: z.string().optional() }),
+  attempts: 3,
+  backoffMs: 10_000,
+  // A full pass keeps a core busy for seconds; two at once across all shops is plenty.
+  concurrency: 2,
+  async run({ reason }, ctx) {
+    const result = await rescoreAll({
+      db: prisma(),
+      channels: channelsDb(databaseUrl()),
+      shop: ctx.shop,
+      signal: ctx.signal,
+      onProgress: (p) => ctx.progress(p),
+    });
+    ctx.log("all products re-scored", { ...result, reason, packs: PACKS_VERSION });
+  },
+});
+
+export const CHANNEL_JOBS = [rescoreProductJob, rescoreAllJob];
+
+/**
+ * Queues a full pass when the shop's scores are stale: judged by other rule packs than the ones
+ * this code carries (a deploy changed them), or never computed although the mirror has products.
+ * The job id names the packs, so every process noticing the same change queues one pass.
+ */
+export async function rescoreIfStale(
+  queue: JobQueue,
+  shop: string,
+  channels: ChannelsDb = channelsDb(databaseUrl()),
+): Promise<string | null> {
+  const reason = await staleReason(channels, shop, PACKS_VERSION);
+  if (reason)
+    await queue.enqueue(
+      rescoreAllJob,
+      shop,
+      { reason },
+      { jobId: `rescore-all:${reason}:${PACKS_VERSION}` },
+    );
+  return reason;
+}
+
+/** At runner start: every installed shop's scores are checked against the current packs. */
+export async function rescoreStaleShops(db: Db, queue: JobQueue): Promise<number> {
+  const shops = await db.shop.findMany({ where: { uninstalledAt: null }, select: { shop: true } });
+  let queued = 0;
+  for (const { shop } of shops) {
+    try {
+      if (await rescoreIfStale(queue, shop)) queued += 1;
+    } catch (error) {
+      logger.error(
+        { shop, op: "channels.stale-check", err: (error as Error).message },
+        "could not check the shop's channel scores",
+      );
+    }
+  }
+  return queued;
+}
