@@ -2,16 +2,25 @@
  * `npx seaworthy <command>`: Seaworthy's tools that need no Shopify install.
  *
  *   seaworthy import <file> --shop <domain> [--json] [--database <url>]
+ *   seaworthy audit <file> [--markets US,DE,FR] [--format json|csv|table]
  */
 import { mkdirSync } from "node:fs";
 import { parseArgs } from "node:util";
+import {
+  auditCsv,
+  auditFile,
+  auditJson,
+  auditTable,
+  parseMarkets,
+} from "../app/channels/audit.server";
 import { createDb } from "../app/db.server";
 import { migrate } from "../app/db/migrate.server";
 import { databaseKind } from "../app/db/url";
 import { importFile } from "../app/sync/import/import-file.server";
 import { openMirrorWriter } from "../app/sync/mirror/writer.server";
 
-const USAGE = `usage: seaworthy import <file.csv|file.jsonl|products.json> --shop <shop.myshopify.com> [--json] [--database <url>]`;
+const USAGE = `usage: seaworthy import <file.csv|file.jsonl|products.json> --shop <shop.myshopify.com> [--json] [--database <url>]
+       seaworthy audit <file.csv|file.jsonl|products.json> [--markets US,DE,FR] [--format json|csv|table]`;
 
 async function importCommand(argv: string[]) {
   const { values, positionals } = parseArgs({
@@ -69,6 +78,74 @@ async function importCommand(argv: string[]) {
   }
 }
 
+const FORMATS = ["json", "csv", "table"] as const;
+
+/** Scores every product of a file for every channel; exit 2 for bad arguments, 1 for a bad file. */
+async function auditCommand(argv: string[]) {
+  let values: { markets: string; format: string };
+  let positionals: string[];
+  try {
+    ({ values, positionals } = parseArgs({
+      args: argv,
+      allowPositionals: true,
+      options: {
+        markets: { type: "string", default: "US" },
+        format: { type: "string", default: "table" },
+      },
+    }));
+  } catch (error) {
+    console.error(`${(error as Error).message}\n${USAGE}`);
+    return 2;
+  }
+  const file = positionals[0];
+  if (!file || positionals.length > 1) {
+    console.error(USAGE);
+    return 2;
+  }
+  const format = values.format as (typeof FORMATS)[number];
+  if (!FORMATS.includes(format)) {
+    console.error(`--format must be json, csv or table (got "${values.format}")`);
+    return 2;
+  }
+  let markets: string[];
+  try {
+    markets = parseMarkets(values.markets);
+  } catch (error) {
+    console.error((error as Error).message);
+    return 2;
+  }
+  try {
+    const result = await auditFile({ file, markets });
+    for (const p of result.problems)
+      console.error(
+        `${file}${p.line ? `:${p.line}` : ""}: ${p.reason}${p.count ? ` (×${p.count})` : ""} — skipped, the rest audited`,
+      );
+    if (result.products.length === 0 && result.problems.length > 0) {
+      console.error(`audit failed: no product in ${file} could be read`);
+      return 1;
+    }
+    const out =
+      format === "json"
+        ? JSON.stringify(auditJson(result), null, 2) + "\n"
+        : format === "csv"
+          ? auditCsv(result)
+          : auditTable(result);
+    // process.exit() below would cut a large output short on a pipe: wait until it is flushed.
+    await new Promise<void>((resolve, reject) =>
+      process.stdout.write(out, (error) => (error ? reject(error) : resolve())),
+    );
+    return 0;
+  } catch (error) {
+    console.error(`audit failed: ${(error as Error).message}`);
+    return 1;
+  }
+}
+
 const [command, ...rest] = process.argv.slice(2);
-const code = command === "import" ? await importCommand(rest) : (console.error(USAGE), 2);
+const code =
+  command === "import"
+    ? await importCommand(rest)
+    : command === "audit"
+      ? await auditCommand(rest)
+      : (console.error(USAGE), 2);
 process.exit(code);
