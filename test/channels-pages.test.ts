@@ -46,6 +46,7 @@ async function seedScores() {
     fix: `Fix ${rule}`,
     evidence: "'0123'",
     penalty: severity === "blocker" ? 30 : 5,
+    args: rule === "title_length" ? { length: 212, max: 200, channel: "amazon" } : {},
   });
   const mine = Array.from({ length: 60 }, (_, i) => i + 1);
   await db().product.createMany({
@@ -180,10 +181,17 @@ describe("the Channels page, the CSV export and the product page", () => {
       (await scored("?rule=gtin_check_digit&band=poor")).page.rows.map((r) => r.score),
     ).toEqual([51, 41]);
     const data = await scored();
-    expect(data.topRules.map((r) => [r.rule, r.products, r.blocking])).toEqual([
-      ["gtin_check_digit", 6, 6],
-      ["title_length", 60, 0],
+    expect(data.topRules.map((r) => [r.rule, r.products, r.blocking, r.severity])).toEqual([
+      ["gtin_check_digit", 6, 6, "blocker"],
+      ["title_length", 60, 0, "warning"],
     ]);
+    // The example and the fix come from a real finding, rendered in the admin's language.
+    expect(data.topRules[1]).toMatchObject({
+      example: "Title is 212 characters; Amazon allows at most 200.",
+      fix: "Shorten the title to 200 characters or fewer.",
+    });
+    const zh = await scored("?locale=zh-CN");
+    expect(zh.topRules[1]?.fix).toBe("把标题缩短到 200 个字符以内。");
     expect(data.ruleOptions.map((r) => r.value)).toEqual(["gtin_check_digit", "title_length"]);
   });
 
@@ -247,6 +255,13 @@ describe("the Channels page, the CSV export and the product page", () => {
       ["blocker", "gtin_check_digit"],
       ["warning", "title_length"],
     ]);
+    const zh = await productLoader(await args("/app/products/10?locale=zh-CN", { id: "10" }));
+    if (!zh.found) throw new Error("expected the product");
+    expect(zh.scores[0]?.findings[1]).toMatchObject({
+      message: "标题有 212 个字符，亚马逊 最多允许 200 个。",
+      fix: "把标题缩短到 200 个字符以内。",
+      evidence: "'0123'",
+    });
     const shared = await productLoader(await args("/app/products/2", { id: "2" }));
     expect(JSON.stringify(shared)).not.toContain("OTHER");
     await db().product.create({

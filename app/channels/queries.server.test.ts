@@ -270,8 +270,8 @@ describe.each(providers)("channel fit read side on $name", ({ open }) => {
 
   it("counts rules per channel from the rule lists, blockers first", async () => {
     expect(await ruleCounts(db, A, "amazon")).toEqual([
-      { rule: "gtin_check_digit", products: 2, blocking: 2 },
-      { rule: "title_length", products: 6, blocking: 0 },
+      { rule: "gtin_check_digit", products: 2, blocking: 2, severity: "blocker" },
+      { rule: "title_length", products: 6, blocking: 0, severity: "warning" },
     ]);
     expect(await ruleCounts(db, A, "ebay")).toEqual([]);
     expect((await ruleCounts(db, B, "amazon")).map((r) => r.rule)).toEqual(["b_only_rule"]);

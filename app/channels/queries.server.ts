@@ -1,5 +1,7 @@
 import { z } from "zod";
 import { Prisma, type Db } from "../db.server";
+import { localizeFinding, type Locale } from "./messages";
+import { ruleInfo } from "./packs";
 import { CHANNEL_IDS, type Band, type ChannelId, type Finding } from "./types";
 
 /*
@@ -253,6 +255,8 @@ export interface RuleCount {
   products: number;
   /** Of those, products where it was a blocker. */
   blocking: number;
+  /** blocker when it blocked any product; otherwise the pack's severity (warning or info). */
+  severity: Finding["severity"];
 }
 
 /** Prisma keeps the provider it was generated for; the two clients share one type (db.server.ts). */
@@ -289,10 +293,22 @@ export async function ruleCounts(db: Db, shop: string, channel: ChannelId): Prom
     countRules(db, shop, channel, "ruleIds"),
     countRules(db, shop, channel, "blockerRules"),
   ]);
+  const rank = { blocker: 0, warning: 1, info: 2 } as const;
   return [...all.entries()]
-    .map(([rule, products]) => ({ rule, products, blocking: blocking.get(rule) ?? 0 }))
+    .map(([rule, products]): RuleCount => {
+      const blocks = blocking.get(rule) ?? 0;
+      // The stored rows decide "blocker" (they were judged by the pack of their time); a rule
+      // that blocked nothing here is shown with its warning or info severity.
+      const packSeverity = ruleInfo(channel, rule)?.severity ?? "warning";
+      const severity = blocks > 0 ? "blocker" : packSeverity === "info" ? "info" : "warning";
+      return { rule, products, blocking: blocks, severity };
+    })
     .sort(
-      (a, b) => b.blocking - a.blocking || b.products - a.products || a.rule.localeCompare(b.rule),
+      (a, b) =>
+        rank[a.severity] - rank[b.severity] ||
+        b.blocking - a.blocking ||
+        b.products - a.products ||
+        a.rule.localeCompare(b.rule),
     );
 }
 
@@ -397,16 +413,62 @@ export async function hasScores(db: Db, shop: string): Promise<boolean> {
 }
 
 export interface RuleText {
+  rule: string;
+  /** The rule's short name (the packs name rules in English only). */
   title: string;
+  /** A real finding of this rule on one of the shop's products, in the admin's language. */
+  example: string | null;
+  /** What to do, in the admin's language. */
   fix: string;
   severity: Finding["severity"];
+  /** Where the rule comes from (the channel's page, or "Seaworthy heuristic: …"). */
+  source: string | null;
 }
 
-/** A rule's name and fix for the "what to fix" list, in the admin's language. */
-export function describeRule(channel: ChannelId, rule: string, locale: "en" | "zh-CN"): RuleText {
-  void channel;
-  void locale;
-  return { title: rule, fix: "", severity: "warning" };
+/**
+ * The "what to fix" text of these rules. Messages and fixes are templates filled with a
+ * product's figures, so each rule is shown through one real finding of it (from the product it
+ * hurts most), rendered in the admin's language; the pack's English fix stands in when none is found.
+ */
+export async function describeRules(
+  db: Db,
+  shop: string,
+  channel: ChannelId,
+  rules: readonly string[],
+  locale: Locale,
+): Promise<RuleText[]> {
+  const samples = await Promise.all(
+    rules.map(async (rule) => {
+      const row = await db.channelScore.findFirst({
+        where: { shop, channel, ruleIds: { contains: ` ${rule} ` } },
+        select: { findings: true },
+        orderBy: [{ score: "asc" }, { productId: "asc" }],
+      });
+      return row ? parseFindings(row.findings).find((f) => f.rule === rule) : undefined;
+    }),
+  );
+  return rules.map((rule, i) => {
+    const info = ruleInfo(channel, rule);
+    const sample = samples[i];
+    const text = sample ? localizeFinding(sample, locale) : null;
+    return {
+      rule,
+      title: info?.title ?? rule,
+      example: text?.message ?? null,
+      fix: text?.fix ?? info?.fixTemplate ?? "",
+      severity: sample?.severity ?? info?.severity ?? "warning",
+      source: info?.source ?? null,
+    };
+  });
+}
+
+/** The rule's short name for the filter list. */
+export const ruleTitle = (channel: ChannelId, rule: string): string =>
+  ruleInfo(channel, rule)?.title ?? rule;
+
+/** Findings with their message and fix in the admin's language. */
+export function localizedFindings(findings: Finding[], locale: Locale): Finding[] {
+  return findings.map((f) => ({ ...f, ...localizeFinding(f, locale) }));
 }
 
 /** The export's columns; names are stable (people build spreadsheets on them). */
@@ -461,15 +523,4 @@ export function csvField(value: string | number): string {
 /** One CSV record with CRLF, as RFC 4180 and Excel expect. */
 export function csvLine(fields: readonly (string | number)[]): string {
   return `${fields.map(csvField).join(",")}\r\n`;
-}
-
-/** Findings with their message and fix in the admin's language. */
-export function localizedFindings(
-  channel: ChannelId,
-  findings: Finding[],
-  locale: "en" | "zh-CN",
-): Finding[] {
-  void channel;
-  void locale;
-  return findings;
 }

@@ -26,17 +26,21 @@ export function BarChart({
   groups,
   max,
   testId,
+  legend: fixedLegend,
 }: {
   title: string;
+  /** The legend in this order; by default, every segment label in order of first appearance. */
+  legend?: { label: string; color: string }[];
   groups: BarGroup[];
   /** The value a full-width bar stands for (e.g. 100 for scores, the largest total for counts). */
   max: number;
   testId?: string;
 }) {
   const id = useId();
-  const legend = new Map<string, string>();
-  for (const g of groups)
-    for (const b of g.bars) for (const s of b.segments) legend.set(s.label, s.color);
+  const legend = new Map<string, string>(fixedLegend?.map((l) => [l.label, l.color]));
+  if (!fixedLegend)
+    for (const g of groups)
+      for (const b of g.bars) for (const s of b.segments) legend.set(s.label, s.color);
   const scale = max > 0 ? max : 1;
   return (
     <figure style={{ margin: 0 }} data-testid={testId} aria-labelledby={`${id}-title`}>

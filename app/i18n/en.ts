@@ -111,6 +111,7 @@ export const en = {
     "The rules that hold back the most products, blockers first. Each fix applies to every product listed.",
   "channels.rules.products": "{count} products",
   "channels.rules.show": "Show these products",
+  "channels.rules.example": "For example: {message}",
   "channels.rules.none": "No blockers or warnings on this channel.",
   "channels.rules.blocker": "Blocker",
   "channels.rules.warning": "Warning",

@@ -19,7 +19,6 @@ import {
   IndexTable,
   InlineGrid,
   InlineStack,
-  Layout,
   Link,
   Page,
   Pagination,
@@ -31,11 +30,12 @@ import { requireAdmin } from "../admin.server";
 import {
   channelSummary,
   collectionOptions,
-  describeRule,
+  describeRules,
   filterFromParams,
   rankedParams,
   rankedProducts,
   ruleCounts,
+  ruleTitle,
 } from "../channels/queries.server";
 import { CHANNEL_IDS, isChannelId, type Band, type ChannelId } from "../channels/types";
 import { db } from "../db.server";
@@ -67,18 +67,24 @@ export const loader = async ({ request }: LoaderFunctionArgs) => {
     ruleCounts(database, shop, params.channel),
     collectionOptions(database, shop),
   ]);
-  const topRules = rules
-    .map((r) => ({ ...r, ...describeRule(params.channel, r.rule, locale) }))
-    .filter((r) => r.blocking > 0 || r.severity !== "info");
+  // What to fix: blockers and warnings only; info findings cost no points.
+  const actionable = rules.filter((r) => r.severity !== "info").slice(0, 10);
+  const texts = await describeRules(
+    database,
+    shop,
+    params.channel,
+    actionable.map((r) => r.rule),
+    locale,
+  );
   return {
     scored: true as const,
     summary,
     badChannel,
     params,
     page,
-    topRules: topRules.slice(0, 10),
-    // Every rule that fired, for the rule filter (titles in the admin's language).
-    ruleOptions: topRules.map((r) => ({ value: r.rule, label: r.title })),
+    topRules: actionable.map((r, i) => ({ ...r, ...texts[i]! })),
+    // Every rule that fired on the channel, for the rule filter.
+    ruleOptions: rules.map((r) => ({ value: r.rule, label: ruleTitle(params.channel, r.rule) })),
     collections: collections.map((c) => ({
       value: c.id.split("/").pop() ?? c.id,
       label: c.title,
@@ -239,168 +245,158 @@ function ScoredView({ data }: { data: Scored }) {
           onSelect={(i) => go({ channel: CHANNEL_IDS[i] ?? "amazon", rule: null })}
         />
       </Card>
-      <Layout>
-        <Layout.Section>
-          <Card padding="0">
-            <Box padding="400">
-              <BlockStack gap="300">
-                <InlineStack align="space-between" blockAlign="center" gap="200">
-                  <Text as="h2" variant="headingMd">
-                    {t("channels.list.title", { channel: t(`channel.${channel}`) })}
-                  </Text>
-                  <InlineStack gap="300" blockAlign="center">
-                    {filtersOn ? (
-                      <Button
-                        variant="plain"
-                        onClick={() =>
-                          go({ band: null, blockers: null, rule: null, collection: null })
-                        }
-                      >
-                        {t("channels.filter.clear")}
-                      </Button>
-                    ) : null}
-                    {/* A plain link: the CSV is a download, not a page the router could render. */}
-                    <a
-                      className="Polaris-Link"
-                      href={`/app/channels/export?${exportQuery.toString()}`}
-                      download
-                      title={t("channels.exportHelp")}
-                      data-testid="export-csv"
-                    >
-                      {t("channels.export")}
-                    </a>
-                  </InlineStack>
-                </InlineStack>
-                <InlineGrid columns={{ xs: 1, sm: 2, md: 4 }} gap="300">
-                  <Select
-                    label={t("channels.filter.band")}
-                    value={params.band ?? ""}
-                    options={[
-                      { value: "", label: t("channels.filter.anyBand") },
-                      ...(["excellent", "good", "poor"] as const).map((b) => ({
-                        value: b,
-                        label: t(`band.${b}`),
-                      })),
-                    ]}
-                    onChange={(v) => go({ band: v || null })}
-                  />
-                  <Select
-                    label={t("channels.filter.collection")}
-                    value={params.collection ?? ""}
-                    options={[
-                      { value: "", label: t("channels.filter.anyCollection") },
-                      ...data.collections,
-                    ]}
-                    onChange={(v) => go({ collection: v || null })}
-                  />
-                  <Select
-                    label={t("channels.filter.rule")}
-                    value={params.rule ?? ""}
-                    options={[
-                      { value: "", label: t("channels.filter.anyRule") },
-                      ...data.ruleOptions,
-                    ]}
-                    onChange={(v) => go({ rule: v || null })}
-                  />
-                  <Select
-                    label={t("channels.filter.sort")}
-                    value={params.sort}
-                    options={[
-                      { value: "best", label: t("channels.sort.best") },
-                      { value: "worst", label: t("channels.sort.worst") },
-                    ]}
-                    onChange={(v) => go({ sort: v === "best" ? null : v })}
-                  />
-                </InlineGrid>
-                <Checkbox
-                  label={t("channels.filter.blockers")}
-                  checked={Boolean(params.blockers)}
-                  onChange={(on) => go({ blockers: on ? "1" : null })}
-                />
-                <Text as="p" tone="subdued">
-                  {t("channels.list.count", {
-                    total: page.total.toLocaleString(locale),
-                    page: page.total ? page.page : 0,
-                    pages: page.pageCount,
-                  })}
-                </Text>
-              </BlockStack>
-            </Box>
-            <IndexTable
-              resourceName={{ singular: t("channels.col.product"), plural: t("products.title") }}
-              itemCount={page.rows.length}
-              selectable={false}
-              emptyState={
-                <Box padding="400">
-                  <Text as="p" alignment="center" tone="subdued">
-                    <span data-testid="channels-no-match">{t("channels.noMatch")}</span>
-                  </Text>
-                </Box>
-              }
-              headings={[
-                { title: t("channels.col.product") },
-                { title: t("channels.col.score"), alignment: "end" },
-                { title: t("channels.col.band") },
-                { title: t("channels.col.eligible") },
-                { title: t("channels.col.issues"), alignment: "end" },
-              ]}
-            >
-              {page.rows.map((r, i) => (
-                <IndexTable.Row id={r.productId} key={r.productId} position={i}>
-                  <IndexTable.Cell>
-                    <RemixLink to={productPath(r.productId)} style={{ color: "inherit" }}>
-                      <Text as="span" fontWeight="semibold">
-                        <span data-testid="ranked-title">
-                          {r.title.length > 80 ? `${r.title.slice(0, 80)}…` : r.title}
-                        </span>
-                      </Text>
-                    </RemixLink>
-                  </IndexTable.Cell>
-                  <IndexTable.Cell>
-                    <Text as="span" alignment="end" numeric fontWeight="semibold">
-                      <span data-testid="ranked-score">{r.score}</span>
-                    </Text>
-                  </IndexTable.Cell>
-                  <IndexTable.Cell>
-                    <BandBadge band={r.band as Band} />
-                  </IndexTable.Cell>
-                  <IndexTable.Cell>
-                    {r.eligible ? (
-                      <Badge tone="success">{t("channels.yes")}</Badge>
-                    ) : (
-                      <Badge tone="critical">{t("channels.no")}</Badge>
-                    )}
-                  </IndexTable.Cell>
-                  <IndexTable.Cell>
-                    <Text as="span" alignment="end" numeric>
-                      {r.blockers} · {r.warnings}
-                    </Text>
-                  </IndexTable.Cell>
-                </IndexTable.Row>
-              ))}
-            </IndexTable>
-            {page.pageCount > 1 ? (
-              <Box padding="300">
-                <InlineStack align="center">
-                  <Pagination
-                    hasPrevious={page.page > 1}
-                    onPrevious={() => go({ page: String(page.page - 1) }, true)}
-                    hasNext={page.page < page.pageCount}
-                    onNext={() => go({ page: String(page.page + 1) }, true)}
-                    label={`${page.page} / ${page.pageCount}`}
-                  />
-                </InlineStack>
-              </Box>
-            ) : null}
-          </Card>
-        </Layout.Section>
-        <Layout.Section variant="oneThird">
-          <BlockStack gap="400">
-            {current ? <ChannelFigures summary={current} /> : null}
-            <TopRules data={data} channel={channel} />
+      {/* What to fix sits above the list, which gets the full width its columns need. */}
+      <InlineGrid columns={{ xs: 1, md: ["oneThird", "twoThirds"] }} gap="400">
+        {current ? <ChannelFigures summary={current} /> : <span />}
+        <TopRules data={data} channel={channel} />
+      </InlineGrid>
+      <Card padding="0">
+        <Box padding="400">
+          <BlockStack gap="300">
+            <InlineStack align="space-between" blockAlign="center" gap="200">
+              <Text as="h2" variant="headingMd">
+                {t("channels.list.title", { channel: t(`channel.${channel}`) })}
+              </Text>
+              <InlineStack gap="300" blockAlign="center">
+                {filtersOn ? (
+                  <Button
+                    variant="plain"
+                    onClick={() => go({ band: null, blockers: null, rule: null, collection: null })}
+                  >
+                    {t("channels.filter.clear")}
+                  </Button>
+                ) : null}
+                {/* A plain link: the CSV is a download, not a page the router could render. */}
+                <a
+                  className="Polaris-Link"
+                  href={`/app/channels/export?${exportQuery.toString()}`}
+                  download
+                  title={t("channels.exportHelp")}
+                  data-testid="export-csv"
+                >
+                  {t("channels.export")}
+                </a>
+              </InlineStack>
+            </InlineStack>
+            <InlineGrid columns={{ xs: 1, sm: 2, md: 4 }} gap="300">
+              <Select
+                label={t("channels.filter.band")}
+                value={params.band ?? ""}
+                options={[
+                  { value: "", label: t("channels.filter.anyBand") },
+                  ...(["excellent", "good", "poor"] as const).map((b) => ({
+                    value: b,
+                    label: t(`band.${b}`),
+                  })),
+                ]}
+                onChange={(v) => go({ band: v || null })}
+              />
+              <Select
+                label={t("channels.filter.collection")}
+                value={params.collection ?? ""}
+                options={[
+                  { value: "", label: t("channels.filter.anyCollection") },
+                  ...data.collections,
+                ]}
+                onChange={(v) => go({ collection: v || null })}
+              />
+              <Select
+                label={t("channels.filter.rule")}
+                value={params.rule ?? ""}
+                options={[{ value: "", label: t("channels.filter.anyRule") }, ...data.ruleOptions]}
+                onChange={(v) => go({ rule: v || null })}
+              />
+              <Select
+                label={t("channels.filter.sort")}
+                value={params.sort}
+                options={[
+                  { value: "best", label: t("channels.sort.best") },
+                  { value: "worst", label: t("channels.sort.worst") },
+                ]}
+                onChange={(v) => go({ sort: v === "best" ? null : v })}
+              />
+            </InlineGrid>
+            <Checkbox
+              label={t("channels.filter.blockers")}
+              checked={Boolean(params.blockers)}
+              onChange={(on) => go({ blockers: on ? "1" : null })}
+            />
+            <Text as="p" tone="subdued">
+              {t("channels.list.count", {
+                total: page.total.toLocaleString(locale),
+                page: page.total ? page.page : 0,
+                pages: page.pageCount,
+              })}
+            </Text>
           </BlockStack>
-        </Layout.Section>
-      </Layout>
+        </Box>
+        <IndexTable
+          resourceName={{ singular: t("channels.col.product"), plural: t("products.title") }}
+          itemCount={page.rows.length}
+          selectable={false}
+          emptyState={
+            <Box padding="400">
+              <Text as="p" alignment="center" tone="subdued">
+                <span data-testid="channels-no-match">{t("channels.noMatch")}</span>
+              </Text>
+            </Box>
+          }
+          headings={[
+            { title: t("channels.col.product") },
+            { title: t("channels.col.score"), alignment: "end" },
+            { title: t("channels.col.band") },
+            { title: t("channels.col.eligible") },
+            { title: t("channels.col.issues"), alignment: "end" },
+          ]}
+        >
+          {page.rows.map((r, i) => (
+            <IndexTable.Row id={r.productId} key={r.productId} position={i}>
+              <IndexTable.Cell>
+                <RemixLink to={productPath(r.productId)} style={{ color: "inherit" }}>
+                  <Text as="span" fontWeight="semibold">
+                    <span data-testid="ranked-title">
+                      {r.title.length > 70 ? `${r.title.slice(0, 70)}…` : r.title}
+                    </span>
+                  </Text>
+                </RemixLink>
+              </IndexTable.Cell>
+              <IndexTable.Cell>
+                <Text as="span" alignment="end" numeric fontWeight="semibold">
+                  <span data-testid="ranked-score">{r.score}</span>
+                </Text>
+              </IndexTable.Cell>
+              <IndexTable.Cell>
+                <BandBadge band={r.band as Band} />
+              </IndexTable.Cell>
+              <IndexTable.Cell>
+                {r.eligible ? (
+                  <Badge tone="success">{t("channels.yes")}</Badge>
+                ) : (
+                  <Badge tone="critical">{t("channels.no")}</Badge>
+                )}
+              </IndexTable.Cell>
+              <IndexTable.Cell>
+                <Text as="span" alignment="end" numeric>
+                  {r.blockers} · {r.warnings}
+                </Text>
+              </IndexTable.Cell>
+            </IndexTable.Row>
+          ))}
+        </IndexTable>
+        {page.pageCount > 1 ? (
+          <Box padding="300">
+            <InlineStack align="center">
+              <Pagination
+                hasPrevious={page.page > 1}
+                onPrevious={() => go({ page: String(page.page - 1) }, true)}
+                hasNext={page.page < page.pageCount}
+                onNext={() => go({ page: String(page.page + 1) }, true)}
+                label={`${page.page} / ${page.pageCount}`}
+              />
+            </InlineStack>
+          </Box>
+        ) : null}
+      </Card>
     </>
   );
 }
@@ -479,18 +475,32 @@ function TopRules({ data, channel }: { data: Scored; channel: ChannelId }) {
         {data.topRules.length === 0 ? (
           <Text as="p">{t("channels.rules.none")}</Text>
         ) : (
-          <BlockStack gap="400">
+          <InlineGrid columns={{ xs: 1, lg: 2 }} gap="400">
             {data.topRules.map((r) => (
               <BlockStack key={r.rule} gap="100">
                 <InlineStack gap="200" blockAlign="center" wrap={false}>
-                  <Badge tone={r.blocking > 0 ? "critical" : "warning"}>
-                    {r.blocking > 0 ? t("channels.rules.blocker") : t("channels.rules.warning")}
+                  <Badge tone={r.severity === "blocker" ? "critical" : "warning"}>
+                    {r.severity === "blocker"
+                      ? t("channels.rules.blocker")
+                      : t("channels.rules.warning")}
                   </Badge>
                   <Text as="span" fontWeight="semibold">
                     <span data-testid="top-rule">{r.title}</span>
                   </Text>
                 </InlineStack>
-                {r.fix ? <Text as="p">{r.fix}</Text> : null}
+                {r.example ? (
+                  <Text as="p" tone="subdued" variant="bodySm">
+                    {t("channels.rules.example", { message: r.example })}
+                  </Text>
+                ) : null}
+                {r.fix ? (
+                  <Text as="p" variant="bodySm">
+                    <Text as="span" fontWeight="semibold" variant="bodySm">
+                      {t("product.fix")}:
+                    </Text>{" "}
+                    <span data-testid="top-rule-fix">{r.fix}</span>
+                  </Text>
+                ) : null}
                 <InlineStack gap="200" blockAlign="center">
                   <Text as="span" tone="subdued" variant="bodySm">
                     {t("channels.rules.products", { count: r.products.toLocaleString(locale) })}
@@ -499,7 +509,7 @@ function TopRules({ data, channel }: { data: Scored; channel: ChannelId }) {
                 </InlineStack>
               </BlockStack>
             ))}
-          </BlockStack>
+          </InlineGrid>
         )}
       </BlockStack>
     </Card>

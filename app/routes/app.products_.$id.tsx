@@ -40,7 +40,7 @@ export const loader = async ({ request, params: raw }: LoaderFunctionArgs) => {
     product: data.product,
     scores: data.scores.map((s) => ({
       ...s,
-      findings: localizedFindings(s.channel, s.findings, locale),
+      findings: localizedFindings(s.findings, locale),
     })),
   };
 };
@@ -85,6 +85,10 @@ export default function ProductFit() {
               testId="product-chart"
               title={t("product.chartTitle")}
               max={100}
+              legend={(["excellent", "good", "poor"] as const).map((band) => ({
+                label: t(`band.${band}`),
+                color: BAND_COLOR[band],
+              }))}
               groups={data.scores.map((s) => ({
                 label: t(`channel.${s.channel}`),
                 bars: [
