@@ -1,0 +1,338 @@
+/**
+ * The pure compliance evaluator: one product, its profile, the merchant's registrations and
+ * certificates, the markets sold to and the day -> findings. No I/O, no clock.
+ */
+import { certificateStatus, coversProduct, daysBetween, isValidOn } from "./certificates";
+import { findClaims, findLabelMentions, mayClaim, rewriteWithout, type ClaimHit } from "./claims";
+import {
+  CERTIFIED_FACT,
+  ECGT_APPLIES_FROM,
+  EXCELLENCE_LABELS,
+  type ClaimGroup,
+} from "./packs/claims";
+import { EPR_OBLIGATIONS } from "./packs/epr";
+import { MARK_REQUIREMENTS } from "./packs/marks";
+import { EAEU_MARKETS, isEuMarket, languagesFor } from "./packs/markets";
+import { looksRestricted } from "./profile";
+import { prop65ShortWarning } from "./prop65";
+import { validateRegistration } from "./registrations";
+import { makeFinding } from "./render";
+import { productText, truncate } from "./text";
+import type {
+  Certificate,
+  CertificateType,
+  ComplianceFinding,
+  ComplianceProfile,
+  EvaluateInput,
+  Party,
+  ProductFacts,
+} from "./types";
+
+type BoolFlag = {
+  [K in keyof ComplianceProfile]: ComplianceProfile[K]["value"] extends boolean ? K : never;
+}[keyof ComplianceProfile];
+
+function applying(profile: ComplianceProfile, flags: readonly BoolFlag[]): BoolFlag[] {
+  return flags.filter((f) => profile[f].value);
+}
+
+function flagEvidence(
+  product: ProductFacts,
+  profile: ComplianceProfile,
+  flags: BoolFlag[],
+): string {
+  const what = flags.map((f) => `${f} (${profile[f].source})`).join(", ");
+  return truncate(`${what}: ${product.categoryName ?? product.productType ?? product.title}`);
+}
+
+function certificateFindings(certs: Certificate[], today: string, out: ComplianceFinding[]) {
+  for (const c of certs) {
+    const status = certificateStatus(c, today);
+    if (!c.validTo || (status !== "expiring" && status !== "expired")) continue;
+    const evidence = `${c.type} ${c.number} (${c.issuer}), valid to ${c.validTo}`;
+    const args = { type: c.type, number: c.number, validTo: c.validTo };
+    if (status === "expired") out.push(makeFinding("cert-expired", "ALL", evidence, args));
+    else
+      out.push(
+        makeFinding("cert-expiring", "ALL", evidence, {
+          ...args,
+          days: daysBetween(today, c.validTo),
+        }),
+      );
+  }
+}
+
+function eprFindings(input: EvaluateInput, markets: Set<string>, out: ComplianceFinding[]) {
+  const { product, profile, registrations } = input;
+  for (const ob of EPR_OBLIGATIONS) {
+    if (!markets.has(ob.country)) continue;
+    const flags = applying(profile, ob.appliesWhen);
+    if (flags.length === 0) continue;
+    const reg = registrations.find((r) => r.country === ob.country && r.stream === ob.stream);
+    if (!reg) {
+      const check = validateRegistration({ country: ob.country, stream: ob.stream, number: "" });
+      out.push(
+        makeFinding(ob.rule, ob.country, flagEvidence(product, profile, flags), {
+          register: ob.register,
+          format: check.expected,
+          stream: ob.stream,
+        }),
+      );
+      continue;
+    }
+    const check = validateRegistration(reg);
+    if (!check.ok) {
+      out.push(
+        makeFinding("epr-number-format", ob.country, `${ob.stream}: ${reg.number}`, {
+          register: ob.register,
+          number: reg.number,
+          format: check.expected,
+        }),
+      );
+    }
+    if (ob.rule === "epr-de-packaging" && reg.role && reg.role !== "producer") {
+      out.push(
+        makeFinding("epr-de-packaging-role", "DE", `LUCID ${reg.number}: ${reg.role}`, {
+          role: reg.role,
+        }),
+      );
+    }
+  }
+}
+
+const partyMissing = (p: Party | null): string[] => {
+  const missing: string[] = [];
+  if (!p?.name.trim()) missing.push("name");
+  if (!p?.postalAddress.trim()) missing.push("postal address");
+  if (!p?.electronicAddress.trim()) missing.push("electronic address");
+  return missing;
+};
+
+/** Kinds that come with warnings or safety information by their nature. */
+const NEEDS_SAFETY_INFO: readonly BoolFlag[] = [
+  "toy",
+  "electrical",
+  "batteryIncluded",
+  "cosmetic",
+  "forChildren",
+  "ppe",
+  "foodContact",
+];
+
+function gpsrFindings(input: EvaluateInput, euMarkets: string[], out: ComplianceFinding[]) {
+  const { product, profile } = input;
+  const manufacturer = profile.manufacturer.value;
+  const missing = partyMissing(manufacturer);
+  if (missing.length > 0) {
+    const evidence = manufacturer
+      ? `manufacturer: ${truncate(JSON.stringify(manufacturer), 120)}`
+      : "manufacturer: not set";
+    out.push(makeFinding("gpsr-manufacturer", "EU", evidence, { missing: missing.join(", ") }));
+  }
+  const makerCountry = manufacturer?.country || profile.countryOfOrigin.value;
+  if (makerCountry && !isEuMarket(makerCountry.toUpperCase())) {
+    const rp = profile.euResponsiblePerson.value;
+    if (partyMissing(rp).length > 0 || !rp || !isEuMarket(rp.country.toUpperCase())) {
+      const source = manufacturer?.country ? "manufacturer country" : "country of origin";
+      out.push(
+        makeFinding("gpsr-responsible-person", "EU", `${source}: ${makerCountry}`, {
+          country: makerCountry,
+        }),
+      );
+    }
+  }
+  if (!product.images.some((img) => img.url)) {
+    out.push(makeFinding("gpsr-product-picture", "EU", "images: none", {}));
+  }
+  const unidentified = product.variants.filter((v) => !v.sku?.trim() && !v.barcode?.trim());
+  if (unidentified.length > 0) {
+    out.push(
+      makeFinding(
+        "gpsr-product-identifier",
+        "EU",
+        `variants without SKU or barcode: ${unidentified.length}/${product.variants.length}`,
+        { count: unidentified.length },
+      ),
+    );
+  }
+  const info = profile.safetyInfo.value;
+  const have = Object.keys(info)
+    .filter((lang) => info[lang]?.trim())
+    .sort();
+  const needs = applying(profile, NEEDS_SAFETY_INFO).length > 0;
+  if (have.length === 0 && !needs) return;
+  for (const market of euMarkets) {
+    const langs = languagesFor(market);
+    if (langs.some((l) => have.includes(l))) continue;
+    out.push(
+      makeFinding(
+        "gpsr-safety-language",
+        market,
+        `safety information languages: ${have.join(", ") || "none"}`,
+        { market, languages: langs.join("/"), have: have.join(", ") || "—" },
+      ),
+    );
+  }
+}
+
+const claimRule: Record<ClaimGroup, string> = {
+  generic: "claim-generic",
+  biodegradable: "claim-biodegradable",
+  offset: "claim-offset-neutral",
+};
+
+const FACT_ORDER: readonly CertificateType[] = [
+  "GOTS",
+  "FSC",
+  "OEKO_TEX",
+  "FAIRTRADE",
+  "CRADLE_TO_CRADLE",
+  "ENERGY_STAR",
+];
+
+function claimFindings(
+  input: EvaluateInput,
+  valid: Certificate[],
+  validTypes: Set<CertificateType>,
+  out: ComplianceFinding[],
+) {
+  const { parts } = productText(input.product);
+  if (!mayClaim(parts)) return;
+  const severity = input.today >= ECGT_APPLIES_FROM ? "blocker" : "warning";
+  const excellent = EXCELLENCE_LABELS.some((t) => validTypes.has(t));
+  const hits = findClaims(parts).filter((h) => h.group === "offset" || !excellent);
+  const fact = FACT_ORDER.map((t) => valid.find((c) => c.type === t)).find(Boolean);
+
+  // One finding per rule, place and sentence; the rewrite drops every claim in the sentence.
+  const bySentence = new Map<string, ClaimHit[]>();
+  for (const h of hits) {
+    const key = `${h.part.where}\u0000${h.sentence}`;
+    const list = bySentence.get(key);
+    if (list) list.push(h);
+    else bySentence.set(key, [h]);
+  }
+  for (const group of bySentence.values()) {
+    const first = group[0];
+    if (!first) continue;
+    const suggestion = rewriteWithout(
+      first.sentence,
+      group.map((h) => h.term),
+    );
+    const seen = new Set<string>();
+    for (const h of group) {
+      const rule = claimRule[h.group];
+      if (seen.has(rule)) continue;
+      seen.add(rule);
+      let s = suggestion;
+      if (fact && h.group !== "offset") {
+        const statement = `${CERTIFIED_FACT[fact.type] ?? fact.type} (${fact.number})`;
+        s = s ? `${s.replace(/[.!?。]$/, "")}. ${statement}.` : `${statement}.`;
+      }
+      out.push(
+        makeFinding(
+          rule,
+          "EU",
+          truncate(`${h.part.where}: “${h.sentence}”`),
+          { term: h.term, where: h.part.where, lang: h.lang, from: ECGT_APPLIES_FROM },
+          { severity, suggestion: s },
+        ),
+      );
+    }
+  }
+
+  const seenLabels = new Set<string>();
+  for (const h of findLabelMentions(parts)) {
+    if (validTypes.has(h.certificate)) continue;
+    const key = `${h.certificate}\u0000${h.part.where}`;
+    if (seenLabels.has(key)) continue;
+    seenLabels.add(key);
+    out.push(
+      makeFinding(
+        "claim-label-unbacked",
+        "EU",
+        truncate(`${h.part.where}: “${h.sentence}”`),
+        {
+          label: h.label,
+          certificate: h.certificate,
+          where: h.part.where,
+          from: ECGT_APPLIES_FROM,
+        },
+        { severity, suggestion: rewriteWithout(h.sentence, [h.term]) },
+      ),
+    );
+  }
+}
+
+function markFindings(
+  input: EvaluateInput,
+  markets: Set<string>,
+  hasEu: boolean,
+  validTypes: Set<CertificateType>,
+  out: ComplianceFinding[],
+) {
+  const { product, profile } = input;
+  for (const req of MARK_REQUIREMENTS) {
+    const targets =
+      req.market === "EU"
+        ? hasEu
+          ? ["EU"]
+          : []
+        : req.market === "EAEU"
+          ? [...markets].filter((m) => EAEU_MARKETS.has(m))
+          : markets.has(req.market)
+            ? [req.market]
+            : [];
+    if (targets.length === 0) continue;
+    const flags = applying(profile, req.appliesWhen);
+    if (flags.length === 0 || req.accepts.some((t) => validTypes.has(t))) continue;
+    for (const market of targets) {
+      out.push(
+        makeFinding(req.rule, market, flagEvidence(product, profile, flags), {
+          mark: req.mark,
+          kinds: flags.join(", "),
+          market,
+        }),
+      );
+    }
+  }
+}
+
+export function evaluateCompliance(input: EvaluateInput): ComplianceFinding[] {
+  const { product, profile, certificates, today } = input;
+  const markets = new Set(input.markets.map((m) => m.toUpperCase()));
+  const euMarkets = [...markets].filter(isEuMarket).sort();
+  const hasEu = euMarkets.length > 0;
+  const out: ComplianceFinding[] = [];
+
+  const mine = certificates.filter((c) => coversProduct(c, product));
+  const valid = mine.filter((c) => isValidOn(c, today));
+  const validTypes = new Set(valid.map((c) => c.type));
+
+  certificateFindings(mine, today, out);
+  eprFindings(input, markets, out);
+  if (hasEu) {
+    gpsrFindings(input, euMarkets, out);
+    claimFindings(input, valid, validTypes, out);
+  }
+  markFindings(input, markets, hasEu, validTypes, out);
+
+  if (markets.has("FR") && profile.physical.value) {
+    out.push(makeFinding("label-fr-triman", "FR", "sold to FR with packaging", {}));
+  }
+  const prop65 = profile.prop65.value;
+  const warning = prop65 ? prop65ShortWarning(prop65) : null;
+  if (markets.has("US") && warning && prop65) {
+    out.push(
+      makeFinding("label-prop65", "US", `prop65: ${prop65.chemicals.join(", ")}`, {
+        text: warning,
+      }),
+    );
+  }
+  if (looksRestricted(product)) {
+    const evidence = truncate(product.categoryName ?? product.title, 80);
+    for (const market of [...markets].sort()) {
+      out.push(makeFinding("restricted-goods", market, evidence, { evidence, market }));
+    }
+  }
+  return out;
+}
