@@ -3,7 +3,8 @@ import { RequestType, setUpValidRequest } from "@shopify/shopify-api/test-helper
 import { parse } from "csv-parse/sync";
 import { beforeAll, describe, expect, it } from "vitest";
 import { db } from "../app/db.server";
-import { loader as channelsLoader } from "../app/routes/app.channels";
+import { getJobQueue } from "../app/jobs/index.server";
+import { action as channelsAction, loader as channelsLoader } from "../app/routes/app.channels";
 import { loader as exportLoader } from "../app/routes/app.channels.export";
 import { loader as productLoader } from "../app/routes/app.products_.$id";
 import { sessionStorage } from "../app/shopify.server";
@@ -13,7 +14,7 @@ const OTHER = "other-shop.myshopify.com";
 const gid = (n: number) => `gid://shopify/Product/${n}`;
 
 /** A request from the embedded admin of SHOP: App Bridge's signed session token. */
-async function args(path: string, params: Record<string, string> = {}) {
+async function args(path: string, params: Record<string, string> = {}, init?: RequestInit) {
   const request = await setUpValidRequest(
     {
       type: RequestType.Bearer,
@@ -21,7 +22,7 @@ async function args(path: string, params: Record<string, string> = {}) {
       apiKey: "testApiKey",
       apiSecretKey: "testApiSecretKey",
     },
-    new Request(`https://my-test-app.myshopify.io${path}`),
+    new Request(`https://my-test-app.myshopify.io${path}`, init),
   );
   return { request, params, context: {} };
 }
@@ -141,6 +142,20 @@ describe("the Channels page before anything is scored", () => {
     const data = await channels();
     expect(data.scored).toBe(false);
     expect(data.summary.every((s) => s.products === 0)).toBe(true);
+  });
+
+  it("queues a full rescore when the merchant clicks Score now", async () => {
+    const result = await channelsAction(
+      await args(
+        "/app/channels",
+        {},
+        { method: "POST", body: new URLSearchParams({ intent: "score" }) },
+      ),
+    );
+    expect(result).toEqual({ ok: true });
+    // The inline runner runs it here; nothing is in the mirror yet, so it scores nothing.
+    await getJobQueue().drain();
+    expect(await db().channelScore.count({ where: { shop: SHOP } })).toBe(0);
   });
 });
 

@@ -246,7 +246,7 @@ function ScoredView({ data }: { data: Scored }) {
         />
       </Card>
       {/* What to fix sits above the list, which gets the full width its columns need. */}
-      <InlineGrid columns={{ xs: 1, md: ["oneThird", "twoThirds"] }} gap="400">
+      <InlineGrid columns={{ xs: 1, md: ["oneThird", "twoThirds"] }} gap="400" alignItems="start">
         {current ? <ChannelFigures summary={current} /> : <span />}
         <TopRules data={data} channel={channel} />
       </InlineGrid>
@@ -479,11 +479,14 @@ function TopRules({ data, channel }: { data: Scored; channel: ChannelId }) {
             {data.topRules.map((r) => (
               <BlockStack key={r.rule} gap="100">
                 <InlineStack gap="200" blockAlign="center" wrap={false}>
-                  <Badge tone={r.severity === "blocker" ? "critical" : "warning"}>
-                    {r.severity === "blocker"
-                      ? t("channels.rules.blocker")
-                      : t("channels.rules.warning")}
-                  </Badge>
+                  {/* The badge keeps its width; a long rule name wraps instead. */}
+                  <div style={{ flexShrink: 0 }}>
+                    <Badge tone={r.severity === "blocker" ? "critical" : "warning"}>
+                      {r.severity === "blocker"
+                        ? t("channels.rules.blocker")
+                        : t("channels.rules.warning")}
+                    </Badge>
+                  </div>
                   <Text as="span" fontWeight="semibold">
                     <span data-testid="top-rule">{r.title}</span>
                   </Text>

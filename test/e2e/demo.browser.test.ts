@@ -1,5 +1,5 @@
 import { existsSync, mkdirSync } from "node:fs";
-import { chromium, type Browser } from "playwright-core";
+import { chromium, type Browser, type Page } from "playwright-core";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { generateStore } from "../../simulator/catalog/generate";
 import { startDemo, type DemoProcess } from "../helpers/demo-process";
@@ -138,4 +138,60 @@ describe.runIf(canRun)("the demo in a real browser", () => {
     expect(await page.getByText("4242").count()).toBeGreaterThan(0);
     await page.close();
   }, 120_000);
+
+  // Channel fit: scores are computed by the rescore job that the first full sync queues.
+  async function openScoredChannels(page: Page, query = "") {
+    const deadline = Date.now() + 150_000;
+    for (;;) {
+      await page.goto(`${demo.url}/app/channels${query}`);
+      if ((await page.getByTestId("ranked-title").count()) > 0) return;
+      if (Date.now() > deadline) throw new Error("no channel scores 150 s after the demo started");
+      await page.waitForTimeout(2000);
+    }
+  }
+
+  it("ranks the demo's products per channel on the Channels page, with a chart and what to fix", async () => {
+    const page = await browser.newPage({ locale: "en-US", viewport: { width: 1280, height: 900 } });
+    await openScoredChannels(page);
+    expect(await page.locator("h1").first().textContent()).toBe("Channels");
+    await page.getByTestId("channels-chart").waitFor();
+    const scores = (await page.getByTestId("ranked-score").allTextContents()).map(Number);
+    expect(scores.length).toBe(50);
+    expect(scores.every((s) => Number.isInteger(s) && s >= 0 && s <= 100)).toBe(true);
+    expect([...scores].sort((a, b) => b - a)).toEqual(scores);
+    const titles = await page.getByTestId("ranked-title").allTextContents();
+    const known = store.products.map((p) => p.title);
+    expect(known.some((t) => t.startsWith(titles[0]!.replace(/…$/, "")))).toBe(true);
+    expect(await page.getByTestId("top-rule").count()).toBeGreaterThan(0);
+    await page.screenshot({ path: ".tmp/screenshots/channels-en.png", fullPage: true });
+    // Another channel's tab ranks the same catalogue by its own rules.
+    await page.getByRole("tab", { name: "Ozon" }).click();
+    await page.waitForURL(/channel=ozon/);
+    await page.getByTestId("ranked-score").first().waitFor();
+    expect(await page.getByText("Ranked products on Ozon").count()).toBe(1);
+    await page.close();
+  }, 240_000);
+
+  it("shows one product's fit on all 8 channels from the ranked list", async () => {
+    const page = await browser.newPage({ locale: "en-US", viewport: { width: 1280, height: 900 } });
+    await openScoredChannels(page, "?sort=worst");
+    await page.getByTestId("ranked-title").first().click();
+    await page.waitForURL(/\/app\/products\/\d+$/);
+    await page.getByTestId("product-chart").waitFor();
+    expect(await page.getByTestId("product-channel").count()).toBe(8);
+    expect(await page.getByTestId("product-channel-score").count()).toBe(8);
+    await page.screenshot({ path: ".tmp/screenshots/product-fit-en.png", fullPage: true });
+    await page.close();
+  }, 240_000);
+
+  it("shows the Channels page in Simplified Chinese for a zh-CN admin", async () => {
+    const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+    await openScoredChannels(page, "?locale=zh-CN");
+    expect(await page.locator("h1").first().textContent()).toBe("渠道");
+    // Polaris draws the tabs once it has measured them in the browser.
+    await page.getByRole("tab", { name: "亚马逊" }).waitFor();
+    expect(await page.getByText("亚马逊 产品排名").count()).toBe(1);
+    await page.screenshot({ path: ".tmp/screenshots/channels-zh-CN.png", fullPage: true });
+    await page.close();
+  }, 240_000);
 });
