@@ -22,6 +22,7 @@ import {
   MetaobjectDefinitionCreate,
   type MetaobjectDefinitionCreateResult,
 } from "../../graphql/MetaobjectDefinitionCreate";
+import { stableStringify } from "../labels";
 import {
   COMPLIANCE_NAMESPACE,
   LABELS_KEY,
@@ -30,15 +31,6 @@ import {
 } from "./definitions";
 
 export const METAFIELDS_PER_CALL = 25;
-
-/** JSON with object keys sorted, so the same labels always serialise to the same text. */
-export function stableJson(value: unknown): string {
-  return JSON.stringify(value, (_key, v: unknown) =>
-    v && typeof v === "object" && !Array.isArray(v)
-      ? Object.fromEntries(Object.entries(v).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)))
-      : v,
-  );
-}
 
 export class PublishError extends Error {
   override name = "PublishError";
@@ -134,7 +126,7 @@ export async function publishLabels(
   const report: PublishReport = { written: 0, unchanged: 0, failed: [] };
   const pending: { productId: string; value: string }[] = [];
   for (const entry of entries) {
-    const value = stableJson(entry.labels);
+    const value = stableStringify(entry.labels);
     if (current.get(entry.productId) === value) report.unchanged += 1;
     else pending.push({ productId: entry.productId, value });
   }
