@@ -2,7 +2,7 @@
  * Everything the rules look at, extracted ONCE per product: the per-channel rules then only
  * compare numbers and flags (a full pass is 100k products x 8 channels in about a second).
  */
-import { detectGoods, type GoodsHit } from "./goods";
+import { scanProductText, type GoodsHit } from "./goods";
 import { gtinProblem, gtinStoredClean } from "./gtin";
 import { categoryCode } from "./taxonomy";
 import type { ProductFacts, ShopFacts } from "./types";
@@ -146,43 +146,6 @@ export function plainText(html: string | null): string {
     : noTags.replace(ENTITY_RE, (_, e: string) => ENTITIES[e] ?? " ");
 }
 
-interface TextStats {
-  words: number;
-  cyrillic: number;
-  letters: number;
-  cjk: number;
-}
-
-/** One walk over the characters: word count (a CJK character counts as a word), scripts. */
-function textStats(text: string, stats: TextStats, countWords: boolean): void {
-  let inWord = false;
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    let wordChar = false;
-    if (c < 128) {
-      wordChar = (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
-      if (wordChar && c >= 65) stats.letters++;
-    } else if (c >= 0x400 && c <= 0x4ff) {
-      stats.cyrillic++;
-      stats.letters++;
-      wordChar = true;
-    } else if (c >= 0x4e00 && c <= 0x9fff) {
-      stats.cjk++;
-      stats.letters++;
-      if (countWords) stats.words++;
-      inWord = false;
-      continue;
-    } else if (c >= 0xc0 && c <= 0x24f) {
-      stats.letters++;
-      wordChar = true;
-    } else {
-      wordChar = c === 0x2019; // typographic apostrophe inside a word
-    }
-    if (wordChar && !inWord && countWords) stats.words++;
-    inWord = wordChar;
-  }
-}
-
 function brandOf(vendor: string, shop: ShopFacts): BrandVerdict {
   const v = vendor.trim().toLowerCase();
   if (v === "") return "missing";
@@ -231,16 +194,16 @@ const REFURB_RE =
 export function extractFeatures(product: ProductFacts, shop: ShopFacts): Features {
   const title = product.title.trim();
   const descriptionText = plainText(product.descriptionHtml).trim();
-  const stats: TextStats = { words: 0, cyrillic: 0, letters: 0, cjk: 0 };
-  textStats(descriptionText, stats, true);
-  const descriptionWords = stats.words;
-  textStats(title, stats, false);
-
   const code = categoryCode(product.categoryId);
-  let text = `${title}\n${product.productType ?? ""}\n${product.tags.join(", ")}\n${descriptionText}`;
+  const descStart = title.length + 1;
+  const descEnd = descStart + descriptionText.length;
+  let text = `${title}\n${descriptionText}\n${product.productType ?? ""}\n${product.tags.join(", ")}`;
   if (code === null && product.categoryName) text += `\n${product.categoryName}`;
   for (const image of product.images) if (image.alt) text += `\n${image.alt}`;
-  const goods = detectGoods(code, text, stats.cyrillic > 0, stats.cjk > 0);
+  const scan = scanProductText(code, text, descStart, descEnd);
+  const goods: GoodsHit = { mask: scan.mask, evidence: scan.evidence, green: scan.green };
+  const descriptionWords = scan.descriptionWords;
+  const stats = scan;
 
   const vendor = product.vendor ?? "";
   const images: (ImageStat | null)[] = product.images.map((im) =>

@@ -55,99 +55,147 @@ const TAXONOMY_GOODS = new Map<string, GoodsClass>([
 ]);
 registerCodes([...TAXONOMY_GOODS.keys()]);
 
-/** Text patterns per class; `green` is the generic environmental claim (ECGT). */
+/** Text classes: the goods classes plus `green`, the generic environmental claim (ECGT). */
 type TextClass = GoodsClass | "green";
 
-const L = "(?<![\\p{L}\\p{N}])"; // start of a word (works for accented and Cyrillic letters)
-const R = "(?![\\p{L}\\p{N}])"; // end of a word
-
-const LATIN: Record<TextClass, string> = {
+/**
+ * Phrases per class, lower-case, matched on whole words (text is split on anything that is not
+ * a letter or digit, so "wine-red" is the two words "wine red"). In a phrase, `word*` matches any
+ * word starting with `word` (Russian endings, plurals) and `!word` after the phrase means "not
+ * when the next word is this" ("wine !red" skips "wine-red scarf"). `#` matches a number.
+ * `a|b` in one slot lists alternatives.
+ */
+const PHRASES: Record<TextClass, readonly string[]> = {
   alcohol: [
-    "beers?(?![\\s-]*(?:mugs?|glass(?:es)?|steins?|pong))",
-    "wines?(?![\\s-]*(?:red|colou?r|glass(?:es)?|racks?|openers?|stoppers?|coolers?|tumblers?|bags?|charms?|aerators?))",
+    "beer !mug !mugs !glass !glasses !stein !pong",
+    "beers",
+    "wine !red !colour !color !glass !glasses !rack !racks !opener !stopper !cooler !tumbler !bag !charm !aerator",
+    "wines",
     "vodka",
-    "whiske?y",
-    "liquors?",
-    "liqueurs?",
-    "champagne(?![\\s-]*(?:colou?r|gold|flutes?|glass(?:es)?))",
+    "whisky",
+    "whiskey",
+    "liquor",
+    "liquors",
+    "liqueur",
+    "liqueurs",
+    "champagne !colour !color !gold !flute !flutes !glass !glasses",
     "tequila",
-    "alcoholic (?:beverages?|drinks?)",
+    "alcoholic beverage*|drink*",
     "spirituosen",
     "schnaps",
     "likör",
     "spiritueux",
-    "bière",
-    "cerveza",
-    "vino(?![\\s-]*(?:tinto color|colou?r))",
-  ].join("|"),
+    "bière*",
+    "cerveza*",
+    "vino !tinto !color",
+    "пив*",
+    "вино",
+    "вина",
+    "водк*",
+    "виски",
+    "коньяк*",
+    "алкогол*",
+    "ликёр*",
+    "ликер*",
+    "шампанск*",
+  ],
   tobacco_vape: [
-    "vapes?",
+    "vape",
+    "vapes",
     "vaping",
-    "vape pens?",
-    "e-?cig(?:arette)?s?",
-    "e-?liquids?",
-    "e-juice",
+    "vaper",
+    "e cig",
+    "e cigs",
+    "e cigarette*",
+    "ecig*",
+    "e liquid*",
+    "eliquid*",
+    "e juice",
     "nicotine",
     "tobacco",
-    "cigarettes?(?![\\s-]*lighter)",
-    "cigars?(?![\\s-]*lighter)",
-    "hookahs?",
+    "cigarette* !lighter !lighters",
+    "cigar !lighter",
+    "cigars",
+    "hookah*",
     "shisha",
-    "e-zigaretten?",
-    "zigaretten?(?![\\s-]*anzünder)",
+    "e zigarette*",
+    "zigarette* !anzünder",
     "tabak",
     "nikotin",
-    "cigarettes? électroniques?",
-    "vapoteuses?",
+    "cigarette* électronique*",
+    "vapoteuse*",
     "tabac",
-    "vapeadora?s?",
-    "cigarrillos? electrónicos?",
+    "vapeador*",
+    "cigarrillo* electrónico*",
     "tabaco",
     "nicotina",
-  ].join("|"),
+    "вейп*",
+    "электронн* сигарет*",
+    "сигарет* !прикуриват*",
+    "табак*",
+    "табачн*",
+    "никотин*",
+    "кальян*",
+  ],
   weapons: [
-    "(?:pocket|folding|tactical|switchblade|butterfly|combat|hunting|throwing|gravity|automatic|edc|damascus(?: steel)?(?: folding)?) knife",
-    "(?:pocket|folding|tactical|switchblade|butterfly|combat|hunting|throwing|gravity|automatic) knives",
-    "switchblades?",
+    "pocket|folding|tactical|switchblade|butterfly|combat|hunting|throwing|gravity|automatic|edc knife|knives",
+    "damascus folding knife",
+    "damascus steel knife|knives",
+    "switchblade*",
     "balisong",
-    "daggers?",
-    "machetes?",
-    "swords?",
+    "dagger*",
+    "machete*",
+    "sword",
+    "swords",
     "brass knuckles",
-    "knuckle dusters?",
-    "firearms?",
-    "handguns?",
-    "pistols?",
-    "rifles?",
-    "shotguns?",
+    "knuckle duster*",
+    "firearm*",
+    "handgun*",
+    "pistol",
+    "pistols",
+    "rifle",
+    "rifles",
+    "shotgun*",
     "ammunition",
     "ammo",
-    "crossbows?",
-    "stun guns?",
-    "tasers?",
+    "crossbow*",
+    "stun gun*",
+    "taser*",
     "pepper spray",
     "taschenmesser",
     "klappmesser",
     "springmesser",
     "dolch",
-    "schusswaffen?",
+    "schusswaffe*",
     "munition",
-    "couteaux? (?:pliants?|de poche|tactiques?)",
-    "poignards?",
-    "armes? à feu",
-    "navajas?",
-    "cuchillos? (?:plegables?|tácticos?)",
-    "puñal(?:es)?",
-    "armas? de fuego",
+    "couteau|couteaux pliant*",
+    "couteau|couteaux de poche",
+    "couteau|couteaux tactique*",
+    "poignard*",
+    "arme|armes à feu",
+    "navaja*",
+    "cuchillo* plegable*|táctico*",
+    "puñal*",
+    "arma|armas de fuego",
     "munición",
-  ].join("|"),
+    "складн* нож*",
+    "тактическ* нож*",
+    "выкидн* нож*",
+    "кинжал*",
+    "оружи*",
+    "пистолет*",
+    "патрон",
+    "патроны",
+    "кастет*",
+    "мачете",
+  ],
   medicine: [
     "ibuprofen",
     "paracetamol",
     "acetaminophen",
     "aspirin",
     "naproxen",
-    "antihistamines?",
+    "antihistamine*",
     "loratadine",
     "cetirizine",
     "diphenhydramine",
@@ -155,140 +203,167 @@ const LATIN: Record<TextClass, string> = {
     "pseudoephedrine",
     "lidocaine",
     "hydrocortisone",
-    "cold (?:&|and) flu",
+    "cold flu",
+    "cold and flu",
     "sleep aid",
-    "pain relief (?:tablets?|pills?|capsules?|patches)",
-    "over[\\s-]the[\\s-]counter",
-    "otc (?:medicine|drugs?)",
-    "medications?",
-    "medicines?(?![\\s-]*(?:cabinets?|balls?))",
+    "sleep aids",
+    "pain relief tablet*|pill*|capsule*|patch*",
+    "over the counter",
+    "otc medicine*|drug*",
+    "medication*",
+    "medicine !cabinet !cabinets !ball !balls",
+    "medicines",
     "arzneimittel",
-    "medikamente?",
+    "medikament*",
     "schmerzmittel",
-    "médicaments?",
+    "médicament*",
     "ibuprofène",
     "paracétamol",
-    "medicamentos?",
+    "medicamento*",
     "ibuprofeno",
-    "analgésicos?",
-  ].join("|"),
+    "analgésico*",
+    "ибупрофен*",
+    "парацетамол*",
+    "аспирин*",
+    "лекарств*",
+    "обезболивающ*",
+    "жаропонижающ*",
+    "медикамент*",
+  ],
   supplements: [
-    "dietary supplements?",
-    "food supplements?",
-    "supplements?",
-    "multivitamins?",
-    "vitamin (?:tablets|capsules|gummies|supplements?)",
-    "protein powder",
-    "nahrungsergänzung(?:smittel)?",
-    "compléments? alimentaires?",
-    "suplementos?(?: alimenticios?| dietéticos?)?",
-  ].join("|"),
+    "dietary supplement*",
+    "food supplement*",
+    "supplement",
+    "supplements",
+    "multivitamin*",
+    "vitamin tablets|capsules|gummies|supplement*",
+    "protein powder*",
+    "nahrungsergänzung*",
+    "complément* alimentaire*",
+    "suplemento*",
+    "бад",
+    "бады",
+    "биологически активн* добавк*",
+    "пищев* добавк*",
+    "витаминн* комплекс*",
+  ],
   cbd: [
     "cbd",
     "cannabidiol",
     "thc",
     "cannabis",
     "marijuana",
-    "hemp(?: \\p{L}+)? (?:oil|extract|gummies|drops|flower|tincture)",
+    "hemp oil|extract|gummies|drops|flower|tincture",
+    "hemp sleep|calm|night gummies|oil|drops",
     "hanföl",
     "chanvre",
     "cáñamo",
-  ].join("|"),
+    "кбд",
+    "каннабидиол*",
+    "каннабис*",
+    "марихуан*",
+    "конопл* масл*",
+  ],
   sexual_wellness: [
-    "sex toys?",
-    "adult toys?",
-    "vibrators?",
-    "dildos?",
-    "condoms?",
-    "personal lubricants?",
+    "sex toy*",
+    "adult toy*",
+    "vibrator*",
+    "dildo*",
+    "condom*",
+    "personal lubricant*",
     "erotic",
     "bdsm",
     "fetish",
-    "sexspielzeug",
-    "kondome?",
+    "sexspielzeug*",
+    "kondom*",
     "erotik",
-    "sextoys?",
-    "vibromasseurs?",
-    "préservatifs?",
-    "érotiques?",
-    "juguetes? sexuales?",
-    "vibradore?s?",
-    "condón|condones",
-    "preservativos?",
-    "eróticos?",
-  ].join("|"),
+    "sextoy*",
+    "vibromasseur*",
+    "préservatif*",
+    "érotique*",
+    "juguete* sexual*",
+    "vibrador*",
+    "condón",
+    "condones",
+    "preservativo*",
+    "erótico*",
+    "секс игрушк*",
+    "вибратор*",
+    "интим*",
+    "эротическ*",
+    "презерватив*",
+    "лубрикант*",
+  ],
   lithium_battery: [
-    "lithium(?:[\\s-]ion|[\\s-]polymer)?(?: battery| batteries| battery pack| cells?)?",
-    "li-?ion",
-    "li-?po",
-    "power ?banks?",
-    "portable chargers?",
-    "battery packs?",
-    "jump starters?",
-    "\\d+(?:\\.\\d+)? ?wh",
-    "lithium-akkus?",
-    "lithium-ionen",
-    "batteries? (?:au |de )?lithium",
+    "lithium",
+    "li ion",
+    "liion",
+    "li po",
+    "lipo",
+    "power bank*",
+    "powerbank*",
+    "portable charger*",
+    "battery pack*",
+    "jump starter*",
+    "# wh",
+    "lithium akku*",
+    "lithium ionen",
+    "batterie* au|de lithium",
     "batterie externe",
-    "baterías? de litio",
+    "batería* de litio",
     "batería externa",
-  ].join("|"),
+    "литиев* батаре*|аккумулятор*",
+    "литий ионн*",
+    "повербанк*",
+    "пауэрбанк*",
+    "внешн* аккумулятор*",
+  ],
   hazardous: [
-    "fireworks?",
-    "firecrackers?",
-    "aerosols?",
+    "firework*",
+    "firecracker*",
+    "aerosol*",
     "flammable",
     "butane",
     "lighter fluid",
-    "pesticides?",
-    "insecticides?",
-    "feuerwerk",
+    "pesticide*",
+    "insecticide*",
+    "feuerwerk*",
     "böller",
-    "feux d'artifice",
-    "pétards?",
-    "inflammables?",
+    "feux d artifice",
+    "pétard*",
+    "inflammable*",
     "fuegos artificiales",
-    "petardos?",
-    "inflamables?",
-    "pesticidas?",
-    "insecticidas?",
-  ].join("|"),
+    "petardo*",
+    "inflamable*",
+    "pesticida*",
+    "insecticida*",
+    "фейерверк*",
+    "петард*",
+    "пиротехн*",
+    "легковоспламен*",
+    "инсектицид*",
+    "аэрозол*",
+  ],
   green: [
-    "eco[\\s-]?friendly",
+    "eco friendly",
+    "ecofriendly",
     "environmentally friendly",
     "environment friendly",
-    "climate[\\s-](?:neutral|friendly|positive)",
-    "carbon[\\s-](?:neutral|negative)",
+    "climate neutral|friendly|positive",
+    "carbon neutral|negative",
     "biodegradable",
-    "umweltfreundlich(?:e[nmrs]?)?",
-    "klimaneutral(?:e[nmrs]?)?",
-    "écologiques?",
-    "respectueu(?:x|se) de l'environnement",
+    "umweltfreundlich*",
+    "klimaneutral*",
+    "écologique*",
+    "respectueux|respectueuse de l environnement",
     "neutre en carbone",
-    "respetuos[oa] con el medio ambiente",
-    "ecológic[oa]s?",
-  ].join("|"),
-};
-
-const CYRILLIC: Partial<Record<TextClass, string>> = {
-  alcohol:
-    "пив[оаеу]|вин[оау](?!град)|водк\\p{L}*|виски|коньяк\\p{L}*|алкогол\\p{L}*|ликёр\\p{L}*|ликер\\p{L}*|шампанск\\p{L}*",
-  tobacco_vape:
-    "вейп\\p{L}*|электронн\\p{L}* сигарет\\p{L}*|сигарет(?!\\p{L}* прикурив)\\p{L}*|табак\\p{L}*|табачн\\p{L}*|никотин\\p{L}*|кальян\\p{L}*|под-систем\\p{L}*",
-  weapons:
-    "складн\\p{L}* нож\\p{L}*|тактическ\\p{L}* нож\\p{L}*|выкидн\\p{L}* нож\\p{L}*|кинжал\\p{L}*|оружи\\p{L}*|пистолет\\p{L}*|патрон(?:ы|ов)?|кастет\\p{L}*|мачете",
-  medicine:
-    "ибупрофен\\p{L}*|парацетамол\\p{L}*|аспирин\\p{L}*|лекарств\\p{L}*|обезболивающ\\p{L}*|жаропонижающ\\p{L}*|медикамент\\p{L}*",
-  supplements:
-    "бад|биологически активн\\p{L}* добавк\\p{L}*|пищев\\p{L}* добавк\\p{L}*|витаминн\\p{L}* комплекс\\p{L}*",
-  cbd: "кбд|каннабидиол\\p{L}*|каннабис\\p{L}*|марихуан\\p{L}*|конопл\\p{L}* масл\\p{L}*",
-  sexual_wellness:
-    "секс-игрушк\\p{L}*|вибратор\\p{L}*|интим\\p{L}*|эротическ\\p{L}*|презерватив\\p{L}*|лубрикант\\p{L}*",
-  lithium_battery:
-    "литиев\\p{L}* (?:батаре|аккумулятор)\\p{L}*|литий-ионн\\p{L}*|повербанк\\p{L}*|пауэрбанк\\p{L}*|внешн\\p{L}* аккумулятор\\p{L}*",
-  hazardous:
-    "фейерверк\\p{L}*|петард\\p{L}*|пиротехн\\p{L}*|легковоспламен\\p{L}*|инсектицид\\p{L}*|аэрозол\\p{L}*",
-  green: "экологичн\\p{L}*|эко-френдли|углеродно-нейтральн\\p{L}*",
+    "respetuoso|respetuosa con el medio ambiente",
+    "ecológico*",
+    "ecológica*",
+    "экологичн*",
+    "эко френдли",
+    "углеродно нейтральн*",
+  ],
 };
 
 /** CJK has no word boundaries: phrases are specific enough on their own ("酒红" is not "红酒"). */
@@ -307,19 +382,87 @@ const CJK: Partial<Record<TextClass, string>> = {
 
 const TEXT_CLASSES: readonly TextClass[] = [...GOODS_CLASSES, "green"];
 
-function compile(table: Partial<Record<TextClass, string>>, bounded: boolean): RegExp {
-  const groups = TEXT_CLASSES.map((c) => {
-    const body = table[c];
-    // A class without words in this script gets a group that never matches, keeping indexes.
-    if (!body) return "(?!)";
-    return bounded ? `${L}(?:${body})${R}` : `(?:${body})`;
-  });
-  return new RegExp(groups.map((g) => `(${g})`).join("|"), "giu");
+/** One slot of a phrase: exact words and/or word prefixes. */
+interface Slot {
+  exact: ReadonlySet<string>;
+  prefixes: readonly string[];
+  number: boolean;
+}
+interface Entry {
+  cls: number;
+  rest: readonly Slot[];
+  notNext: ReadonlySet<string>;
+  notNextPrefixes: readonly string[];
+}
+/** A candidate first word (or first-word prefix) of an entry. */
+interface Candidate {
+  first: string;
+  prefix: boolean;
+  entry: Entry;
 }
 
-const LATIN_RE = compile(LATIN, true);
-const CYRILLIC_RE = compile(CYRILLIC, true);
-const CJK_RE = compile(CJK, false);
+function slotOf(spec: string): Slot {
+  const exact = new Set<string>();
+  const prefixes: string[] = [];
+  let number = false;
+  for (const alt of spec.split("|")) {
+    if (alt === "#") number = true;
+    else if (alt.endsWith("*")) prefixes.push(alt.slice(0, -1));
+    else exact.add(alt);
+  }
+  return { exact, prefixes, number };
+}
+
+const isDigit = (c: number) => c >= 48 && c <= 57;
+
+const slotMatches = (slot: Slot, word: string) =>
+  (slot.number && isDigit(word.charCodeAt(0))) ||
+  slot.exact.has(word) ||
+  slot.prefixes.some((p) => word.startsWith(p));
+
+/**
+ * Candidates keyed by the first (up to) three characters of the first word, as a number, so the
+ * scan reads characters and only slices a word when a candidate's key matches.
+ */
+const CANDIDATES = new Map<number, Candidate[]>();
+const NUMBER_ENTRIES: Entry[] = [];
+
+function keyAt(s: string, start: number, len: number): number {
+  const n = len >= 3 ? 3 : len;
+  let k = n; // the length is part of the key: "li" and "lithium" differ
+  for (let i = 0; i < n; i++) k = k * 65536 + s.charCodeAt(start + i);
+  return k;
+}
+
+for (const [cls, cl] of TEXT_CLASSES.entries()) {
+  for (const phrase of PHRASES[cl]) {
+    const parts = phrase.split(" ");
+    const slots = parts.filter((p) => !p.startsWith("!"));
+    const not = parts.filter((p) => p.startsWith("!")).map((p) => p.slice(1));
+    const [first = "", ...rest] = slots;
+    const entry: Entry = {
+      cls,
+      rest: rest.map(slotOf),
+      notNext: new Set(not.filter((n) => !n.endsWith("*"))),
+      notNextPrefixes: not.filter((n) => n.endsWith("*")).map((n) => n.slice(0, -1)),
+    };
+    for (const alt of first.split("|")) {
+      if (alt === "#") {
+        NUMBER_ENTRIES.push(entry);
+        continue;
+      }
+      const prefix = alt.endsWith("*");
+      const word = prefix ? alt.slice(0, -1) : alt;
+      if (prefix && word.length < 3) throw new Error(`goods: prefix "${alt}" needs 3+ characters`);
+      const key = keyAt(word, 0, word.length);
+      const list = CANDIDATES.get(key) ?? [];
+      list.push({ first: word, prefix, entry });
+      CANDIDATES.set(key, list);
+    }
+  }
+}
+
+const CJK_RE = new RegExp(TEXT_CLASSES.map((c) => `(${CJK[c] ?? "(?!)"})`).join("|"), "gi");
 
 export interface GoodsHit {
   /** Bits of GOODS_BIT for every class detected. */
@@ -330,40 +473,153 @@ export interface GoodsHit {
   green: string | null;
 }
 
-function scan(re: RegExp, text: string, hit: GoodsHit): void {
-  re.lastIndex = 0;
-  for (let m = re.exec(text); m !== null; m = re.exec(text)) {
-    for (let g = 1; g < m.length; g++) {
-      if (m[g] === undefined) continue;
-      const cls = TEXT_CLASSES[g - 1];
-      if (cls === "green") hit.green ??= m[g] ?? null;
-      else if (cls !== undefined && hit.evidence[g - 1] === undefined) {
-        hit.mask |= GOODS_BIT[cls];
-        hit.evidence[g - 1] = `"${m[g]}"`;
+export interface TextScan extends GoodsHit {
+  /** Words in [descStart, descEnd) (a CJK character counts as a word). */
+  descriptionWords: number;
+  /** Letters in [0, descEnd) by script. */
+  letters: number;
+  cyrillic: number;
+  cjk: number;
+}
+
+function record(hit: GoodsHit, cls: number, evidence: string): void {
+  const cl = TEXT_CLASSES[cls];
+  if (cl === "green") hit.green ??= evidence;
+  else if (cl !== undefined && hit.evidence[cls] === undefined) {
+    hit.mask |= GOODS_BIT[cl];
+    hit.evidence[cls] = `"${evidence}"`;
+  }
+}
+
+/** Lower-case word characters: ASCII letters/digits, Latin-1 and Extended-A/B, Cyrillic. */
+const isWordChar = (c: number) =>
+  (c >= 97 && c <= 122) ||
+  isDigit(c) ||
+  (c >= 0xdf && c <= 0x24f && c !== 0xf7) ||
+  (c >= 0x430 && c <= 0x45f);
+
+/** The word starting at or after `from`, as [start, end), or null. */
+function nextWord(s: string, from: number): [number, number] | null {
+  let i = from;
+  while (i < s.length && !isWordChar(s.charCodeAt(i))) {
+    const c = s.charCodeAt(i);
+    if (c >= 0x4e00 && c <= 0x9fff) return null; // a CJK character ends the phrase
+    i++;
+  }
+  if (i >= s.length) return null;
+  let e = i;
+  while (e < s.length && isWordChar(s.charCodeAt(e))) e++;
+  return [i, e];
+}
+
+function tryEntry(hit: TextScan, entry: Entry, s: string, start: number, end: number): void {
+  let pos = end;
+  for (const slot of entry.rest) {
+    const w = nextWord(s, pos);
+    if (!w || !slotMatches(slot, s.slice(w[0], w[1]))) return;
+    pos = w[1];
+  }
+  if (entry.notNext.size > 0 || entry.notNextPrefixes.length > 0) {
+    const w = nextWord(s, pos);
+    if (w) {
+      const next = s.slice(w[0], w[1]);
+      if (entry.notNext.has(next) || entry.notNextPrefixes.some((p) => next.startsWith(p))) return;
+    }
+  }
+  record(hit, entry.cls, s.slice(start, pos).replace(/[^\p{L}\p{N}]+/gu, " "));
+}
+
+function wordEnded(hit: TextScan, s: string, start: number, end: number): void {
+  const len = end - start;
+  const candidates = CANDIDATES.get(keyAt(s, start, len));
+  if (candidates) {
+    for (const c of candidates) {
+      if (
+        (c.prefix ? len >= c.first.length : len === c.first.length) &&
+        s.startsWith(c.first, start)
+      ) {
+        tryEntry(hit, c.entry, s, start, end);
       }
-      break;
+    }
+  }
+  if (isDigit(s.charCodeAt(start))) {
+    for (const e of NUMBER_ENTRIES) tryEntry(hit, e, s, start, end);
+    // "74wh" written as one word
+    if (
+      len > 2 &&
+      s.charCodeAt(end - 1) === 104 &&
+      s.charCodeAt(end - 2) === 119 &&
+      isDigit(s.charCodeAt(end - 3))
+    ) {
+      record(hit, GOODS_CLASSES.indexOf("lithium_battery"), s.slice(start, end));
     }
   }
 }
 
 /**
- * Classes a product falls into. `hasCyrillic`/`hasCjk` let the caller (which has already walked
- * the text once) skip regexes that cannot match.
+ * One walk over the product's text: restricted-goods classes and green claims, plus the word
+ * count of the description and the script mix (for the Russian-content rule). `text` is the
+ * title, the description between `descStart` and `descEnd`, then type, tags and image alts.
  */
-export function detectGoods(
+export function scanProductText(
   code: string | null,
   text: string,
-  hasCyrillic: boolean,
-  hasCjk: boolean,
-): GoodsHit {
-  const hit: GoodsHit = { mask: 0, evidence: [], green: null };
+  descStart: number,
+  descEnd: number,
+): TextScan {
+  const hit: TextScan = {
+    mask: 0,
+    evidence: [],
+    green: null,
+    descriptionWords: 0,
+    letters: 0,
+    cyrillic: 0,
+    cjk: 0,
+  };
   const byTaxonomy = lookupByPrefix(TAXONOMY_GOODS, code);
   if (byTaxonomy !== undefined) {
     hit.mask |= GOODS_BIT[byTaxonomy];
     hit.evidence[GOODS_CLASSES.indexOf(byTaxonomy)] = `category ${code ?? ""}`;
   }
-  scan(LATIN_RE, text, hit);
-  if (hasCyrillic) scan(CYRILLIC_RE, text, hit);
-  if (hasCjk) scan(CJK_RE, text, hit);
+  const s = text.toLowerCase();
+  let start = -1;
+  for (let i = 0; i <= s.length; i++) {
+    const c = i < s.length ? s.charCodeAt(i) : 32;
+    if (isWordChar(c)) {
+      if (start < 0) start = i;
+      if (c >= 97 && i < descEnd) {
+        hit.letters++;
+        if (c >= 0x430) hit.cyrillic++;
+      }
+      continue;
+    }
+    if (start >= 0) {
+      if (start >= descStart && i <= descEnd) hit.descriptionWords++;
+      wordEnded(hit, s, start, i);
+      start = -1;
+    }
+    if (c >= 0x4e00 && c <= 0x9fff) {
+      hit.cjk++;
+      if (i < descEnd) hit.letters++;
+      if (i >= descStart && i < descEnd) hit.descriptionWords++;
+    }
+  }
+  if (hit.cjk > 0) {
+    CJK_RE.lastIndex = 0;
+    for (let m = CJK_RE.exec(text); m !== null; m = CJK_RE.exec(text)) {
+      for (let g = 1; g < m.length; g++) {
+        const found = m[g];
+        if (found !== undefined) {
+          record(hit, g - 1, found);
+          break;
+        }
+      }
+    }
+  }
   return hit;
+}
+
+/** Goods classes of a product from its taxonomy code and free text (tests, audits). */
+export function detectGoods(code: string | null, text: string): GoodsHit {
+  return scanProductText(code, text, 0, 0);
 }

@@ -432,10 +432,10 @@ function goodsTemplates(): Record<string, Templates> {
 
 export const TEMPLATES: Readonly<Record<string, Templates>> = { ...BASE, ...goodsTemplates() };
 
-const PLACEHOLDER_RE = /\{(\w+)\}/g;
+const PLACEHOLDER_RE = /\{(\w+)\}/;
 
 /** Arg values that are codes, rendered as words per language. */
-const CODED_ARGS: Record<string, Record<Locale, Record<string, string>>> = {
+const CODED_ARGS: Partial<Record<string, Record<Locale, Record<string, string>>>> = {
   reason: {
     en: {
       shop_name: "it is the shop's own name",
@@ -450,22 +450,53 @@ const CODED_ARGS: Record<string, Record<Locale, Record<string, string>>> = {
   },
 };
 
+export type Renderer = (args: Readonly<Record<string, string | number>>) => string;
+
+const compiledTemplates = new Map<string, Renderer>();
+
+/**
+ * A template split once into literal and placeholder parts, so rendering is only concatenation.
+ * With `channel` given, `{channel}` is resolved at compile time (the scorer compiles per channel).
+ */
+export function compileTemplate(template: string, locale: Locale, channel?: ChannelId): Renderer {
+  const cacheKey = `${locale}\u0000${channel ?? ""}\u0000${template}`;
+  const cached = compiledTemplates.get(cacheKey);
+  if (cached) return cached;
+  const source = channel
+    ? template.split("{channel}").join(CHANNEL_NAMES[locale][channel])
+    : template;
+  const parts = source.split(PLACEHOLDER_RE); // odd indexes are placeholder names
+  const keys: string[] = [];
+  const literals: string[] = [parts[0] ?? ""];
+  for (let i = 1; i < parts.length; i += 2) {
+    keys.push(parts[i] ?? "");
+    literals.push(parts[i + 1] ?? "");
+  }
+  const coded: (Readonly<Record<string, string>> | undefined)[] = keys.map((k) =>
+    k === "channel" ? CHANNEL_NAMES[locale] : CODED_ARGS[k]?.[locale],
+  );
+  const render: Renderer = (args) => {
+    let s = literals[0] ?? "";
+    for (let i = 0; i < keys.length; i++) {
+      const key = keys[i] ?? "";
+      const v = args[key];
+      const table = coded[i];
+      const text =
+        v === undefined ? `{${key}}` : typeof v === "string" ? (table?.[v] ?? v) : String(v);
+      s += text + (literals[i + 1] ?? "");
+    }
+    return s;
+  };
+  compiledTemplates.set(cacheKey, render);
+  return render;
+}
+
 export function fill(
   template: string,
   args: Readonly<Record<string, string | number>>,
   locale: Locale,
 ): string {
-  return template.replace(PLACEHOLDER_RE, (whole, key: string) => {
-    if (key === "channel") {
-      const id = args.channel;
-      return typeof id === "string" && id in CHANNEL_NAMES[locale]
-        ? CHANNEL_NAMES[locale][id as ChannelId]
-        : String(id ?? whole);
-    }
-    const v = args[key];
-    if (v === undefined) return whole;
-    return CODED_ARGS[key]?.[locale][String(v)] ?? String(v);
-  });
+  return compileTemplate(template, locale)(args);
 }
 
 export function templateFor(ruleId: string, locale: Locale): Template | undefined {

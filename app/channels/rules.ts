@@ -4,8 +4,7 @@
  */
 import type { Features } from "./features";
 import { GOODS_BIT, GOODS_CLASSES } from "./goods";
-import { fill } from "./messages";
-import { TEMPLATES } from "./messages";
+import { TEMPLATES, compileTemplate } from "./messages";
 import { ancestorsOf } from "./taxonomy";
 import type { CertificateRequirement, Rule } from "./packs/types";
 import type { ChannelId, Finding } from "./types";
@@ -17,17 +16,21 @@ type Args = Record<string, string | number>;
 const truncate = (s: string, n = 80) => (s.length > n ? `${s.slice(0, n - 1)}…` : s);
 const pct = (x: number) => Math.round(x * 1000) / 10;
 
-function finding(rule: Rule, channel: ChannelId, evidence: string, args: Args): Finding {
-  const all: Args = { channel, ...args };
+function finder(rule: Rule, channel: ChannelId) {
   const template = TEMPLATES[rule.id]?.en;
-  return {
-    rule: rule.id,
-    severity: rule.severity,
-    message: template ? fill(template.message, all, "en") : rule.title,
-    fix: template ? fill(template.fix, all, "en") : rule.title,
-    evidence,
-    penalty: rule.penalty,
-    args: all,
+  const message = template ? compileTemplate(template.message, "en", channel) : () => rule.title;
+  const fix = template ? compileTemplate(template.fix, "en", channel) : () => rule.title;
+  return (evidence: string, args: Args): Finding => {
+    args.channel = channel;
+    return {
+      rule: rule.id,
+      severity: rule.severity,
+      message: message(args),
+      fix: fix(args),
+      evidence,
+      penalty: rule.penalty,
+      args,
+    };
   };
 }
 
@@ -67,9 +70,19 @@ function sharedOf(f: Features): Shared {
 function mostRepeatedWord(title: string): { word: string; count: number } | null {
   const counts = new Map<string, number>();
   let best: { word: string; count: number } | null = null;
-  for (const raw of title.toLowerCase().split(/[\s,/|]+/)) {
-    const word = raw.replace(/^[^\p{L}\p{N}]+|[^\p{L}\p{N}]+$/gu, "");
-    if (word === "" || STOPWORDS.has(word)) continue;
+  const lower = title.toLowerCase();
+  let start = -1;
+  for (let i = 0; i <= lower.length; i++) {
+    const c = i < lower.length ? lower.charCodeAt(i) : 32;
+    // Words are split on spaces and the separators titles use; punctuation stays with the word.
+    if (c !== 32 && c !== 44 && c !== 47 && c !== 124 && c !== 9) {
+      if (start < 0) start = i;
+      continue;
+    }
+    if (start < 0) continue;
+    const word = lower.slice(start, i);
+    start = -1;
+    if (STOPWORDS.has(word)) continue;
     const n = (counts.get(word) ?? 0) + 1;
     counts.set(word, n);
     if (!best || n > best.count) best = { word, count: n };
@@ -107,8 +120,9 @@ function applicable(reqs: readonly CertificateRequirement[]) {
 }
 
 export function compileRule(rule: Rule, channel: ChannelId): Evaluator {
+  const make = finder(rule, channel);
   const fail = (out: Finding[], evidence: string, args: Args) => {
-    out.push(finding(rule, channel, evidence, args));
+    out.push(make(evidence, args));
   };
   switch (rule.check) {
     case "title_missing":

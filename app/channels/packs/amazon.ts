@@ -17,6 +17,7 @@ import {
   heuristic,
   heuristicRule,
   rule,
+  velocityRule,
 } from "./common";
 import { AMAZON_DRUGS, AMAZON_RESTRICTED, NOT_READ } from "./goods-sources";
 import { ELECTRICAL } from "./groups";
@@ -218,6 +219,7 @@ export const AMAZON: RulePack = {
         checked: NOT_APPLICABLE,
       },
     ),
+    velocityRule(),
     greenClaimRule(
       false,
       `${DOMAIN_OUTLOOK}: energy-saving/eco claims must be backed; ECGT applies to EU sales`,

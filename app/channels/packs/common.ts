@@ -332,13 +332,6 @@ export function commerceRules(o: CommerceOptions): Rule[] {
       `under 20% left after the typical fee (${Math.round(o.fee * 100)}%: ${o.feeSource}) rarely covers shipping, returns and ads`,
     ),
     heuristicRule(
-      { check: "sales_none" },
-      "Some sales in the last 30 days",
-      "warning",
-      3,
-      "a product that does not sell in its own store is a weak candidate for a new channel",
-    ),
-    heuristicRule(
       { check: "inventory_out_of_stock" },
       "In stock",
       "warning",
@@ -353,6 +346,17 @@ export function commerceRules(o: CommerceOptions): Rule[] {
       "thin stock risks cancellations and stock-outs that hurt channel ranking",
     ),
   ];
+}
+
+/** Marketplaces that rank by sales velocity (Amazon, Walmart) get the velocity rule. */
+export function velocityRule(): Rule {
+  return heuristicRule(
+    { check: "sales_none" },
+    "Some sales in the last 30 days",
+    "warning",
+    3,
+    "marketplaces that rank by sales velocity bury a product that does not sell in its own store",
+  );
 }
 
 export function greenClaimRule(onlyEuUk: boolean, source: string, checked: string): Rule {

@@ -16,6 +16,7 @@ import {
   heuristic,
   heuristicRule,
   rule,
+  velocityRule,
 } from "./common";
 import { NOT_READ, WALMART_PROHIBITED, WALMART_TOBACCO } from "./goods-sources";
 import type { RulePack } from "./types";
@@ -147,6 +148,7 @@ export const WALMART: RulePack = {
         checked: UNDATED,
       },
     ),
+    velocityRule(),
     greenClaimRule(true, ECGT_SRC, UNDATED),
   ],
 };
