@@ -310,7 +310,7 @@ function suite(name: string, open: () => Promise<void>) {
       });
 
       it("the shop's facts come from its row: currency and the countries of its active markets", async () => {
-        expect(await loadShopFacts(prisma(), SHOP)).toEqual({
+        expect(await loadShopFacts(channelsDb(url()), SHOP)).toEqual({
           domain: SHOP,
           name: "Acme",
           currency: "EUR",

@@ -1,4 +1,3 @@
-import type { Db } from "../db.server";
 import type { ShopMarket } from "../shop/install.server";
 import { dateParam, selectRows, type ChannelsDb, type Row } from "./connection.server";
 import type { ImageFacts, MetafieldFacts, ProductFacts, ShopFacts, VariantFacts } from "./types";
@@ -47,13 +46,19 @@ export function grams(weight: unknown, unit: unknown): number | null {
   return Math.round(value * factor * 10) / 10;
 }
 
-/** The shop's name, currency and the countries of its active markets (from the Shop row). */
-export async function loadShopFacts(db: Db, shop: string): Promise<ShopFacts> {
-  const row = await db.shop.findUnique({
-    where: { shop },
-    select: { name: true, currencyCode: true, markets: true },
-  });
-  const markets = Array.isArray(row?.markets) ? (row.markets as unknown as ShopMarket[]) : [];
+/**
+ * The shop's name, currency and the countries of its active markets (from the Shop row). Through
+ * the driver too: Prisma's ~2 ms for this one row was most of the single-product budget.
+ */
+export async function loadShopFacts(db: ChannelsDb, shop: string): Promise<ShopFacts> {
+  const [row] = await selectRows(
+    db,
+    `SELECT "name", "currencyCode", "markets" FROM "Shop" WHERE "shop" = ?`,
+    [shop],
+  );
+  // JSON text on SQLite, already parsed (jsonb) on PostgreSQL.
+  const stored: unknown = typeof row?.markets === "string" ? JSON.parse(row.markets) : row?.markets;
+  const markets = Array.isArray(stored) ? (stored as Partial<ShopMarket>[]) : [];
   const countries = new Set<string>();
   for (const market of markets) {
     if (market.active === false) continue;
@@ -61,8 +66,8 @@ export async function loadShopFacts(db: Db, shop: string): Promise<ShopFacts> {
   }
   return {
     domain: shop,
-    name: row?.name ?? null,
-    currency: row?.currencyCode ?? "USD",
+    name: str(row?.name),
+    currency: str(row?.currencyCode) ?? "USD",
     markets: [...countries].sort(),
   };
 }
@@ -84,8 +89,11 @@ const SQL = {
     `SELECT "productId", "url", "alt", "width", "height" FROM "ProductMedia" WHERE "shop" = ? AND ${on('"productId"', p)} ORDER BY "productId", "position", "id"`,
   metafields: (p: string) =>
     `SELECT "ownerId", "namespace", "key", "type", "value" FROM "Metafield" WHERE "shop" = ? AND ${on('"ownerId"', p)} ORDER BY "ownerId", "namespace", "key"`,
+  // SQLite (without ANALYZE statistics) walks the whole shop's memberships through the primary key
+  // (shop, collectionId, productId) for one product — 25 ms at 100k products — so it is told to use
+  // the (shop, productId) index. PostgreSQL has statistics and needs no hint.
   collections: (p: string) =>
-    `SELECT "productId", "collectionId" FROM "CollectionProduct" WHERE "shop" = ? AND ${on('"productId"', p)} ORDER BY "productId", "collectionId"`,
+    `SELECT "productId", "collectionId" FROM "CollectionProduct"%HINT WHERE "shop" = ? AND ${on('"productId"', p)} ORDER BY "productId", "collectionId"`,
   sales: (p: string) =>
     `SELECT ol."productId", SUM(ol."quantity") AS "units", COUNT(DISTINCT ol."orderId") AS "orders" FROM "OrderLine" ol JOIN "Order" o ON o."shop" = ol."shop" AND o."id" = ol."orderId" WHERE ol."shop" = ? AND ${on('ol."productId"', p)} AND NOT o."test" AND o."cancelledAt" IS NULL AND o."createdAt" >= ? GROUP BY ol."productId"`,
   // Sales are known once the shop's orders were synced (or any order arrived by webhook); a file
@@ -93,22 +101,33 @@ const SQL = {
   ordersKnown: `SELECT CASE WHEN EXISTS (SELECT 1 FROM "Order" WHERE "shop" = ?) OR EXISTS (SELECT 1 FROM "SyncRun" WHERE "shop" = ? AND "resource" = 'orders' AND "status" = 'completed') THEN 1 ELSE 0 END AS "known"`,
 } as const;
 
-const PAGE_SQL = {
-  products: `${SQL.products('"id" > ?')} ORDER BY "id" LIMIT ?`,
-  variants: SQL.variants(RANGE),
-  media: SQL.media(RANGE),
-  metafields: SQL.metafields(RANGE),
-  collections: SQL.collections(RANGE),
-  sales: SQL.sales(RANGE),
-};
-const ONE_SQL = {
-  products: SQL.products('"id" = ?'),
-  variants: SQL.variants(ONE),
-  media: SQL.media(ONE),
-  metafields: SQL.metafields(ONE),
-  collections: SQL.collections(ONE),
-  sales: SQL.sales(ONE),
-};
+const hinted = (db: ChannelsDb, sql: string) =>
+  sql.replace(
+    "%HINT",
+    db.kind === "sqlite" ? ' INDEXED BY "CollectionProduct_shop_productId_idx"' : "",
+  );
+
+type Statements = Record<
+  "products" | "variants" | "media" | "metafields" | "collections" | "sales",
+  string
+>;
+const statements = (db: ChannelsDb, where: string, products: string): Statements => ({
+  products,
+  variants: SQL.variants(where),
+  media: SQL.media(where),
+  metafields: SQL.metafields(where),
+  collections: hinted(db, SQL.collections(where)),
+  sales: SQL.sales(where),
+});
+const built = new Map<string, Statements>();
+const memo = (key: string, make: () => Statements) =>
+  built.get(key) ?? built.set(key, make()).get(key)!;
+const pageSql = (db: ChannelsDb) =>
+  memo(`page:${db.kind}`, () =>
+    statements(db, RANGE, `${SQL.products('"id" > ?')} ORDER BY "id" LIMIT ?`),
+  );
+const oneSql = (db: ChannelsDb) =>
+  memo(`one:${db.kind}`, () => statements(db, ONE, SQL.products('"id" = ?')));
 
 // ---- assembly ----------------------------------------------------------------------------------
 
@@ -208,7 +227,7 @@ async function ordersKnown(db: ChannelsDb, shop: string): Promise<boolean> {
 
 async function readChildren(
   db: ChannelsDb,
-  sql: typeof PAGE_SQL | typeof ONE_SQL,
+  sql: Statements,
   shop: string,
   key: unknown[],
   options: FactsOptions & { salesKnown: boolean },
@@ -235,14 +254,15 @@ export async function* productFactsPages(
 ): AsyncGenerator<ProductFacts[]> {
   const pageSize = options.pageSize ?? FACTS_PAGE;
   const salesKnown = await ordersKnown(db, shop);
+  const sql = pageSql(db);
   let after = "";
   for (;;) {
-    const products = await selectRows(db, PAGE_SQL.products, [shop, after, pageSize]);
+    const products = await selectRows(db, sql.products, [shop, after, pageSize]);
     if (products.length === 0) return;
     const last = String(products[products.length - 1]!.id);
     yield assemble(
       products,
-      await readChildren(db, PAGE_SQL, shop, [after, last], { ...options, salesKnown }),
+      await readChildren(db, sql, shop, [after, last], { ...options, salesKnown }),
     );
     if (products.length < pageSize) return;
     after = last;
@@ -256,12 +276,13 @@ export async function loadProductFacts(
   productId: string,
   options: FactsOptions & { salesKnown?: boolean } = {},
 ): Promise<ProductFacts | null> {
-  const products = await selectRows(db, ONE_SQL.products, [shop, productId]);
+  const sql = oneSql(db);
+  const products = await selectRows(db, sql.products, [shop, productId]);
   if (products.length === 0) return null;
   const salesKnown = options.salesKnown ?? (await ordersKnown(db, shop));
   const [facts] = assemble(
     products,
-    await readChildren(db, ONE_SQL, shop, [productId], { ...options, salesKnown }),
+    await readChildren(db, sql, shop, [productId], { ...options, salesKnown }),
   );
   return facts ?? null;
 }

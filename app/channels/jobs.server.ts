@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { db as prisma, type Db } from "../db.server";
+import type { Db } from "../db.server";
 import { defineJob } from "../jobs/types";
 import type { JobQueue } from "../jobs/types";
 import { logger } from "../logger.server";
@@ -23,9 +23,7 @@ import {
 const databaseUrl = () => process.env.DATABASE_URL ?? "file:./data/dev.sqlite";
 
 export interface RescoreOptions {
-  /** Prisma, for the Shop row. */
-  db: Db;
-  /** The driver connection for the mirror's facts and the scores. */
+  /** The driver connection for the shop's row, the mirror's facts and the scores. */
   channels: ChannelsDb;
   shop: string;
   /** The end of the 30-day sales window and the rows' scoredAt (default now). */
@@ -40,7 +38,7 @@ export async function rescoreProducts(
   options: RescoreOptions & { productIds: readonly string[] },
 ): Promise<{ scored: number; removed: number }> {
   const { channels, shop } = options;
-  const shopFacts = await loadShopFacts(options.db, shop);
+  const shopFacts = await loadShopFacts(channels, shop);
   const salesKnown = await salesKnownFor(channels, shop);
   const batch: ProductScores[] = [];
   let removed = 0;
@@ -71,7 +69,7 @@ export async function rescoreAll(
   const { channels, shop } = options;
   // The sweep removes rows older than this; every row the pass writes is stamped with it or later.
   const startedAt = options.now ?? new Date();
-  const shopFacts = await loadShopFacts(options.db, shop);
+  const shopFacts = await loadShopFacts(channels, shop);
   const [count] = await selectRows(
     channels,
     `SELECT COUNT(*) AS "n" FROM "Product" WHERE "shop" = ?`,
@@ -107,7 +105,6 @@ export const rescoreProductJob = defineJob({
   concurrency: 4,
   async run({ productIds }, ctx) {
     const result = await rescoreProducts({
-      db: prisma(),
       channels: channelsDb(databaseUrl()),
       shop: ctx.shop,
       productIds,
@@ -125,7 +122,6 @@ export const rescoreAllJob = defineJob({
   concurrency: 2,
   async run({ reason }, ctx) {
     const result = await rescoreAll({
-      db: prisma(),
       channels: channelsDb(databaseUrl()),
       shop: ctx.shop,
       signal: ctx.signal,
