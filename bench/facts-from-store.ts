@@ -45,6 +45,15 @@ export function productFactsFromStore(store: SimStore): ProductFacts[] {
     }
   }
 
+  const collectionsOf = new Map<string, string[]>();
+  for (const c of store.collections) {
+    for (const id of c.productIds) {
+      const list = collectionsOf.get(id) ?? [];
+      list.push(c.id);
+      collectionsOf.set(id, list);
+    }
+  }
+
   return store.products.map((p) => ({
     id: p.id,
     handle: p.handle,
@@ -80,7 +89,7 @@ export function productFactsFromStore(store: SimStore): ProductFacts[] {
       type: m.type,
       value: m.value,
     })),
-    collections: store.collections.filter((c) => c.productIds.includes(p.id)).map((c) => c.id),
+    collections: collectionsOf.get(p.id) ?? [],
     sales: sales.get(p.id) ?? { units30d: 0, orders30d: 0 },
     certificates: null,
   }));
