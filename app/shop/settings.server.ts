@@ -14,6 +14,13 @@ export async function getShopSettings(db: Db, shop: string): Promise<ShopSetting
   return parsed.success ? parsed.data : shopSettingsSchema.parse({});
 }
 
+/**
+ * Saves these settings over the stored ones. Keys this form does not own (e.g. the compliance
+ * markets, app/compliance/markets.server.ts) are kept, not wiped by the settings page.
+ */
 export async function saveShopSettings(db: Db, shop: string, settings: ShopSettings) {
-  await db.shop.update({ where: { shop }, data: { settings } });
+  const row = await db.shop.findUnique({ where: { shop }, select: { settings: true } });
+  const stored = row?.settings;
+  const kept = stored && typeof stored === "object" && !Array.isArray(stored) ? stored : {};
+  await db.shop.update({ where: { shop }, data: { settings: { ...kept, ...settings } } });
 }

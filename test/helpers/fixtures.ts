@@ -98,6 +98,35 @@ export async function seedShopRows(db: Db, shop: string) {
   await db.syncRun.create({
     data: { shop, resource: "products", kind: "bulk", status: "completed" },
   });
+  await db.channelScore.create({
+    data: {
+      shop,
+      productId: product,
+      channel: "amazon",
+      score: 90,
+      band: "excellent",
+      eligible: true,
+      blockers: 0,
+      warnings: 1,
+      packVersion: "test",
+    },
+  });
+  await db.complianceProfile.create({
+    data: { shop, productId: product, answers: '{"textile":false}' },
+  });
+  await db.eprRegistration.create({
+    data: { shop, country: "DE", stream: "packaging", number: "DE1234567890123" },
+  });
+  await db.complianceCertificate.create({
+    data: { shop, kind: "FSC", number: "FSC-C000000", validFrom: "2026-01-01" },
+  });
+  await db.complianceResult.create({
+    data: { shop, productId: product, blockers: 1, warnings: 0, infos: 0, packsVersion: "test" },
+  });
+  await db.complianceSnapshot.create({
+    data: { shop, day: "2026-12-01", market: "DE", severity: "blocker", findings: 1, products: 1 },
+  });
+  await db.complianceLabel.create({ data: { shop, productId: product, value: "{}" } });
 }
 
 type CountDelegate = { count(args: { where: { shop: string } }): Promise<number> };
