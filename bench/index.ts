@@ -3,6 +3,7 @@
  * same run on the same rows (these machines are shared and noisy; absolute numbers drift).
  *
  *   sync [--products N] [--runs R] [--json] [--postgres URL]
+ *   rank [--products N] [--json]
  */
 import { spawn } from "node:child_process";
 import { mkdtempSync, rmSync, statSync } from "node:fs";
@@ -155,7 +156,10 @@ async function benchSync(argv: string[]) {
 
 const [name, ...rest] = process.argv.slice(2);
 if (name === "sync") await benchSync(rest);
+else if (name === "rank") await (await import("./rank")).benchRank(rest);
 else {
-  console.error(`usage: npm run bench -- sync [--products N] [--runs R] [--json] [--postgres URL]`);
+  console.error(
+    `usage: npm run bench -- sync [--products N] [--runs R] [--json] [--postgres URL]\n       npm run bench -- rank [--products N] [--json]`,
+  );
   process.exit(2);
 }
