@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { CHANNEL_IDS, PACKS_VERSION } from "../app/channels";
 import { db } from "../app/db.server";
 import { closeJobQueue } from "../app/jobs/index.server";
 import { createInlineRunner } from "../app/jobs/inline";
@@ -65,6 +66,14 @@ describe("the reconcile job", () => {
         status: "completed",
       })),
     );
+    // The completed syncs queued full channel-fit passes: every product is scored for every
+    // channel with the current rule packs, with the synced stock and sales in its facts.
+    const scores = await db().channelScore.findMany({
+      where: { shop: SHOP },
+      select: { productId: true, packVersion: true },
+    });
+    expect(scores).toHaveLength(store.products.length * CHANNEL_IDS.length);
+    expect(new Set(scores.map((s) => s.packVersion))).toEqual(new Set([PACKS_VERSION]));
   }, 60_000);
 
   it("does nothing more when the mirror matches and the last sync is recent", async () => {

@@ -1,0 +1,184 @@
+import { execFile } from "node:child_process";
+import {
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  writeFileSync,
+} from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { promisify } from "node:util";
+import { describe, expect, it } from "vitest";
+import { CHANNEL_IDS } from "../app/channels/types";
+
+const execFileAsync = promisify(execFile);
+const dir = mkdtempSync(path.join(os.tmpdir(), "sw-audit-"));
+const shared = (...p: string[]) => path.resolve("..", "shared", "data", ...p);
+const golden = (name: string) => path.resolve("test", "golden", `audit-${name}.json`);
+
+interface Run {
+  code: number;
+  stdout: string;
+  stderr: string;
+  /** Temporary audit databases the CLI left behind (tsx keeps its own cache there too). */
+  leftovers: string[];
+}
+
+/** Runs `npx seaworthy audit …` as a merchant would, with a temporary directory of its own. */
+async function audit(...args: string[]): Promise<Run> {
+  const tmp = mkdtempSync(path.join(dir, "tmp-"));
+  const left = () => readdirSync(tmp).filter((name) => name.startsWith("seaworthy-audit-"));
+  const env = { ...process.env, TMPDIR: tmp, LOG_LEVEL: "silent" };
+  try {
+    const { stdout, stderr } = await execFileAsync(
+      process.execPath,
+      ["bin/seaworthy.js", "audit", ...args],
+      {
+        env,
+        maxBuffer: 64 << 20,
+      },
+    );
+    return { code: 0, stdout, stderr, leftovers: left() };
+  } catch (error) {
+    const e = error as { code: number; stdout: string; stderr: string };
+    return { code: e.code, stdout: e.stdout, stderr: e.stderr, leftovers: left() };
+  }
+}
+
+interface AuditJson {
+  products: {
+    handle: string;
+    title: string;
+    channels: Record<
+      string,
+      {
+        score: number;
+        band: string;
+        eligible: boolean;
+        findings: { rule: string; severity: string; penalty: number }[];
+      }
+    >;
+    compliance: { findings: unknown[] };
+  }[];
+  problems: { line?: number; reason: string }[];
+}
+
+const SAMPLES = [
+  ["apparel", shared("catalogs", "shopifypartners_apparel.csv"), 20],
+  ["home-and-garden", shared("catalogs", "shopifypartners_home-and-garden.csv"), 20],
+  ["jewelery", shared("catalogs", "shopifypartners_jewelery.csv"), 20],
+  ["bulk-jsonl", shared("bulk", "shopify_api_ruby_readme_bulk_example.jsonl"), 5],
+] as const;
+
+describe("npx seaworthy audit", () => {
+  it.each(SAMPLES)(
+    "GIVEN Shopify's sample %s WHEN audited as JSON THEN the output matches the reviewed golden file",
+    async (name, file, products) => {
+      const run = await audit(file, "--markets", "US,DE,FR", "--format", "json");
+      expect(run.stderr).toBe("");
+      expect(run.code).toBe(0);
+      expect(run.leftovers).toEqual([]);
+      const out = JSON.parse(run.stdout) as AuditJson;
+      expect(out.products).toHaveLength(products);
+      for (const p of out.products) {
+        expect(Object.keys(p)).toEqual(["handle", "title", "channels", "compliance"]);
+        expect(Object.keys(p.channels)).toEqual([...CHANNEL_IDS]);
+        for (const c of Object.values(p.channels)) {
+          expect(c.score).toBe(Math.max(0, 100 - c.findings.reduce((n, f) => n + f.penalty, 0)));
+          expect(c.eligible).toBe(!c.findings.some((f) => f.severity === "blocker"));
+        }
+      }
+      if (process.env.UPDATE_GOLDEN) {
+        mkdirSync(path.dirname(golden(name)), { recursive: true });
+        writeFileSync(golden(name), run.stdout);
+      }
+      expect(run.stdout).toBe(readFileSync(golden(name), "utf8"));
+    },
+    60_000,
+  );
+
+  it("GIVEN no --markets WHEN audited THEN the US is the market, and the same file gives the same scores as JSON, CSV and table", async () => {
+    const file = shared("catalogs", "shopifypartners_jewelery.csv");
+    const json = await audit(file, "--format", "json");
+    const csv = await audit(file, "--format", "csv");
+    const table = await audit(file, "--format", "table");
+    for (const run of [json, csv, table]) expect(run.code).toBe(0);
+    const products = (JSON.parse(json.stdout) as AuditJson).products;
+
+    const lines = csv.stdout.trimEnd().split("\n");
+    expect(lines[0]).toBe("handle,title,channel,score,band,eligible,blockers,top findings");
+    expect(lines).toHaveLength(1 + products.length * CHANNEL_IDS.length);
+    const [handle, , channel, score, band, eligible] = lines[1]!.split(",");
+    const first = products[0]!;
+    expect([handle, channel, Number(score), band, eligible]).toEqual([
+      first.handle,
+      "amazon",
+      first.channels.amazon!.score,
+      first.channels.amazon!.band,
+      String(first.channels.amazon!.eligible),
+    ]);
+
+    const head = table.stdout.split("\n")[0]!;
+    for (const c of CHANNEL_IDS) expect(head).toContain(c.slice(0, 11));
+    expect(table.stdout).toContain(
+      `${first.channels.amazon!.score} ${first.channels.amazon!.band[0]!.toUpperCase()}`,
+    );
+  }, 60_000);
+
+  it.each([["US,XX"], ["usa"], ["EU"], [""]])(
+    "GIVEN --markets %j WHEN run THEN it refuses with exit 2 and says what a market is",
+    async (markets) => {
+      const run = await audit(
+        shared("catalogs", "shopifypartners_apparel.csv"),
+        "--markets",
+        markets,
+      );
+      expect(run.code).toBe(2);
+      expect(run.stdout).toBe("");
+      expect(run.stderr).toMatch(/--markets/);
+    },
+    30_000,
+  );
+
+  it("refuses an unknown --format with exit 2", async () => {
+    const run = await audit(shared("catalogs", "shopifypartners_apparel.csv"), "--format", "xml");
+    expect([run.code, run.stderr]).toEqual([2, expect.stringContaining("--format")]);
+  }, 30_000);
+
+  it("GIVEN a file that does not exist or cannot be read as a catalogue WHEN audited THEN exit 1 with the reason, and no temporary database is left", async () => {
+    const missing = await audit(path.join(dir, "nope.csv"));
+    expect(missing.code).toBe(1);
+    expect(missing.stderr).toMatch(/No file at/);
+    expect(missing.leftovers).toEqual([]);
+
+    const broken = path.join(dir, "broken.json");
+    writeFileSync(broken, '{"products": [{"id": 1, "title": "half a file"');
+    const run = await audit(broken, "--format", "json");
+    expect(run.code).toBe(1);
+    expect(run.stdout).toBe("");
+    expect(run.stderr).toMatch(/audit failed/);
+    expect(run.leftovers).toEqual([]);
+  }, 60_000);
+
+  it("GIVEN a CSV with bad rows WHEN audited THEN the bad rows are reported with their lines and the rest is scored", async () => {
+    const file = path.join(dir, "bad.csv");
+    writeFileSync(
+      file,
+      "\uFEFFHandle,Title,Variant Price,Variant Barcode\n" +
+        "mug,Blue Mug,12.50,'0012345678905\n" +
+        ",No handle,3.00,\n" +
+        "tee,Tee,not-a-price,\n" +
+        "cap,Cap,9.00,\n",
+    );
+    const run = await audit(file, "--format", "json");
+    expect(run.code).toBe(0);
+    const out = JSON.parse(run.stdout) as AuditJson;
+    expect(out.products.map((p) => p.handle).sort()).toEqual(["cap", "mug", "tee"]);
+    expect(out.problems.map((p) => p.line).sort()).toEqual([3, 4]);
+    expect(run.stderr).toMatch(/bad\.csv:3: /);
+    expect(run.stderr).toMatch(/bad\.csv:4: /);
+    expect(existsSync(file)).toBe(true);
+  }, 60_000);
+});
