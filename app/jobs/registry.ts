@@ -1,4 +1,5 @@
 import { CHANNEL_JOBS } from "../channels/jobs.server";
+import { COMPLIANCE_JOBS } from "../compliance/jobs.server";
 import { SYNC_JOBS } from "../sync/jobs.server";
 import { UnknownJobError } from "./errors";
 import type { AnyJobDefinition, JobDefinition } from "./types";
@@ -11,6 +12,7 @@ import type { AnyJobDefinition, JobDefinition } from "./types";
 export const ALL_JOBS: readonly AnyJobDefinition[] = [
   ...(SYNC_JOBS as AnyJobDefinition[]),
   ...(CHANNEL_JOBS as AnyJobDefinition[]),
+  ...(COMPLIANCE_JOBS as AnyJobDefinition[]),
 ];
 
 export interface JobRegistry {

@@ -1,0 +1,182 @@
+/**
+ * Compliance jobs: keep ComplianceResult in step with the mirror and the vault (one product after
+ * its webhook, every product after a full sync, a pack change or a vault change, and once a day
+ * because evidence expires), and publish the storefront labels daily.
+ */
+import { z } from "zod";
+import { channelsDb, type ChannelsDb } from "../channels/connection.server";
+import { rescoreAllJob, rescoreProductJob } from "../channels/jobs.server";
+import { db, type Db } from "../db.server";
+import { defineJob, type JobQueue } from "../jobs/types";
+import { logger } from "../logger.server";
+import { adminClientForShop } from "../sync/admin-for-shop.server";
+import { evaluateAll, evaluateProducts } from "./evaluate.server";
+import { complianceMarkets } from "./markets.server";
+import { PACKS_VERSION } from "./packs/version";
+import { publishAllLabels } from "./publish-job.server";
+import { complianceStaleReason } from "./results.server";
+import type { VaultChange } from "./vault.server";
+
+const databaseUrl = () => process.env.DATABASE_URL ?? "file:./data/dev.sqlite";
+
+/** Once a day: a certificate that expired yesterday must lose its badge and its evidence today. */
+export const COMPLIANCE_DAILY_MS = 24 * 3600 * 1000;
+
+async function queue(): Promise<JobQueue> {
+  const { getJobQueue } = await import("../jobs/index.server");
+  return getJobQueue();
+}
+
+/**
+ * Channel fit reads each product's gate from ComplianceResult: products whose gate moved are
+ * re-scored (all of them when too many for one job).
+ */
+async function rescoreGateChanges(shop: string, changed: readonly string[], total: number) {
+  if (total === 0) return;
+  const q = await queue();
+  if (total > changed.length || total > 1000)
+    await q.enqueue(rescoreAllJob, shop, { reason: "compliance gate" });
+  else await q.enqueue(rescoreProductJob, shop, { productIds: [...changed] });
+}
+
+export const evaluateProductJob = defineJob({
+  name: "compliance.evaluate-product",
+  schema: z.object({ productIds: z.array(z.string().min(1)).min(1).max(1000) }),
+  attempts: 3,
+  concurrency: 4,
+  async run({ productIds }, ctx) {
+    const result = await evaluateProducts({
+      channels: channelsDb(databaseUrl()),
+      shop: ctx.shop,
+      markets: await complianceMarkets(db(), ctx.shop),
+      productIds,
+    });
+    await rescoreGateChanges(ctx.shop, result.gateChanged, result.gateChanged.length);
+    ctx.log("products evaluated", result);
+  },
+});
+
+export const evaluateAllJob = defineJob({
+  name: "compliance.evaluate-all",
+  schema: z.object({ reason: z.string().optional() }),
+  attempts: 3,
+  backoffMs: 10_000,
+  // A full pass keeps a core busy; two at once across all shops is plenty (as channel fit).
+  concurrency: 2,
+  async run({ reason }, ctx) {
+    const result = await evaluateAll({
+      channels: channelsDb(databaseUrl()),
+      shop: ctx.shop,
+      markets: await complianceMarkets(db(), ctx.shop),
+      signal: ctx.signal,
+      onProgress: (p) => ctx.progress(p),
+    });
+    await rescoreGateChanges(ctx.shop, result.gateChanged, result.gateChanges);
+    ctx.log("all products evaluated", {
+      evaluated: result.evaluated,
+      swept: result.swept,
+      gateChanges: result.gateChanges,
+      reason,
+      packs: PACKS_VERSION,
+    });
+  },
+});
+
+export const publishLabelsJob = defineJob({
+  name: "compliance.publish-labels",
+  schema: z.object({ reason: z.string().optional() }),
+  attempts: 3,
+  backoffMs: 30_000,
+  concurrency: 2,
+  async run({ reason }, ctx) {
+    const report = await publishAllLabels({
+      channels: channelsDb(databaseUrl()),
+      client: await adminClientForShop(db(), ctx.shop),
+      shop: ctx.shop,
+      markets: await complianceMarkets(db(), ctx.shop),
+      signal: ctx.signal,
+    });
+    ctx.log("labels published", {
+      reason,
+      written: report.written,
+      unchanged: report.unchanged,
+      failed: report.failed.length,
+      definitionsCreated: report.definitionsCreated,
+    });
+    for (const f of report.failed.slice(0, 20))
+      logger.error(
+        { shop: ctx.shop, op: "compliance.publish-labels", productId: f.productId, err: f.message },
+        "Shopify refused a product's labels",
+      );
+  },
+});
+
+export const COMPLIANCE_JOBS = [evaluateProductJob, evaluateAllJob, publishLabelsJob];
+
+/**
+ * After the merchant changed the vault. Registrations and certificates touch every product (and
+ * certificates feed channel fit's facts, so channels are re-scored too); answers touch one. Labels
+ * follow a minute later, so a burst of edits is published once (a publish already queued or
+ * running absorbs the next request; the daily run catches anything it missed).
+ */
+export async function afterVaultChange(shop: string, change: VaultChange): Promise<void> {
+  const q = await queue();
+  if (change.kind === "profile")
+    await q.enqueue(evaluateProductJob, shop, { productIds: [change.productId] });
+  else await q.enqueue(evaluateAllJob, shop, { reason: change.kind });
+  if (change.kind === "certificates")
+    await q.enqueue(rescoreAllJob, shop, { reason: "certificates changed" });
+  await q.enqueue(
+    publishLabelsJob,
+    shop,
+    { reason: change.kind },
+    { jobId: "publish-labels:vault", delayMs: 60_000 },
+  );
+}
+
+/** Queues a full pass when results were judged by other packs, or never computed. */
+export async function evaluateIfStale(
+  q: JobQueue,
+  shop: string,
+  channels: ChannelsDb = channelsDb(databaseUrl()),
+): Promise<string | null> {
+  const reason = await complianceStaleReason(channels, shop, PACKS_VERSION);
+  if (reason)
+    await q.enqueue(
+      evaluateAllJob,
+      shop,
+      { reason },
+      { jobId: `evaluate-all:${reason}:${PACKS_VERSION}` },
+    );
+  return reason;
+}
+
+/** The daily evaluation (snapshot, expiring evidence) and label publish of a shop. */
+export async function scheduleCompliance(q: JobQueue, shop: string): Promise<void> {
+  await q.schedule(evaluateAllJob, shop, { reason: "daily" }, COMPLIANCE_DAILY_MS, {
+    key: "compliance-evaluate",
+  });
+  await q.schedule(publishLabelsJob, shop, { reason: "daily" }, COMPLIANCE_DAILY_MS, {
+    key: "compliance-publish",
+  });
+}
+
+/** At runner start: every installed shop's results are checked against the current packs. */
+export async function evaluateStaleShops(database: Db, q: JobQueue): Promise<number> {
+  const shops = await database.shop.findMany({
+    where: { uninstalledAt: null },
+    select: { shop: true },
+  });
+  let queued = 0;
+  for (const { shop } of shops) {
+    try {
+      if (await evaluateIfStale(q, shop)) queued += 1;
+    } catch (error) {
+      logger.error(
+        { shop, op: "compliance.stale-check", err: (error as Error).message },
+        "could not check the shop's compliance results",
+      );
+    }
+  }
+  return queued;
+}
