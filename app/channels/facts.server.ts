@@ -1,4 +1,7 @@
 import type { ShopMarket } from "../shop/install.server";
+import { validCertificatesFor } from "../compliance/certificates";
+import { loadCertificates } from "../compliance/inputs.server";
+import type { Certificate } from "../compliance/types";
 import { dateParam, selectRows, type ChannelsDb, type Row } from "./connection.server";
 import type { ImageFacts, MetafieldFacts, ProductFacts, ShopFacts, VariantFacts } from "./types";
 
@@ -154,7 +157,7 @@ function productFacts(r: Row): ProductFacts {
     metafields: [],
     collections: [],
     sales: null,
-    // Compliance certificates come from the compliance vault, which does not exist yet: unknown.
+    // Filled from the compliance vault once the product is assembled (withCertificates).
     certificates: null,
   };
 }
@@ -216,8 +219,26 @@ function assemble(products: Row[], reads: Reads): ProductFacts[] {
 }
 
 export interface FactsOptions {
-  /** The end of the 30-day sales window (default now; fixed in tests). */
+  /** The end of the 30-day sales window and the day certificates must be valid on (default now). */
   now?: Date;
+  /** The shop's certificates when the caller already has them (default: read from the vault). */
+  certificates?: readonly Certificate[];
+}
+
+/**
+ * `certificates` from the compliance vault: with no certificate on file the shop has told us
+ * nothing, so they stay unknown (null); once it keeps any, a type not on file (or not valid
+ * today) is absent, and channel rules may say it is missing.
+ */
+function withCertificates(
+  facts: ProductFacts[],
+  certificates: readonly Certificate[],
+  now: Date | undefined,
+): ProductFacts[] {
+  if (certificates.length === 0) return facts;
+  const today = (now ?? new Date()).toISOString().slice(0, 10);
+  for (const p of facts) p.certificates = validCertificatesFor(p, certificates, today);
+  return facts;
 }
 
 async function ordersKnown(db: ChannelsDb, shop: string): Promise<boolean> {
@@ -254,16 +275,18 @@ export async function* productFactsPages(
 ): AsyncGenerator<ProductFacts[]> {
   const pageSize = options.pageSize ?? FACTS_PAGE;
   const salesKnown = await ordersKnown(db, shop);
+  const certificates = options.certificates ?? (await loadCertificates(db, shop));
   const sql = pageSql(db);
   let after = "";
   for (;;) {
     const products = await selectRows(db, sql.products, [shop, after, pageSize]);
     if (products.length === 0) return;
     const last = String(products[products.length - 1]!.id);
-    yield assemble(
+    const facts = assemble(
       products,
       await readChildren(db, sql, shop, [after, last], { ...options, salesKnown }),
     );
+    yield withCertificates(facts, certificates, options.now);
     if (products.length < pageSize) return;
     after = last;
   }
@@ -284,7 +307,9 @@ export async function loadProductFacts(
     products,
     await readChildren(db, sql, shop, [productId], { ...options, salesKnown }),
   );
-  return facts ?? null;
+  if (!facts) return null;
+  const certificates = options.certificates ?? (await loadCertificates(db, shop));
+  return withCertificates([facts], certificates, options.now)[0] ?? null;
 }
 
 /** Whether sales are known for the shop (exported so a batch of single loads asks once). */

@@ -6,6 +6,9 @@ import { logger } from "../logger.server";
 import { channelsDb, selectRows, type ChannelsDb } from "./connection.server";
 import { loadProductFacts, loadShopFacts, productFactsPages, salesKnownFor } from "./facts.server";
 import { PACKS_VERSION, scoreProduct } from "./index";
+import { loadCertificates, rangeOf } from "../compliance/inputs.server";
+import { gatesOf } from "../compliance/results.server";
+import type { ChannelId, ChannelScore } from "./types";
 import {
   deleteProductScores,
   saveScores,
@@ -21,6 +24,49 @@ import {
  */
 
 const databaseUrl = () => process.env.DATABASE_URL ?? "file:./data/dev.sqlite";
+
+/**
+ * Channels that list into EU countries: the shop's own store and Instagram (checkout in the
+ * store) sell wherever the shop's markets are; Amazon, eBay and TikTok Shop run EU marketplaces
+ * that must check EPR numbers. Walmart sells in North America, Ozon and Wildberries in the EAEU.
+ */
+export const EU_CHANNELS: readonly ChannelId[] = [
+  "amazon",
+  "ebay",
+  "online_store",
+  "tiktok_shop",
+  "instagram",
+];
+
+export const GATE_RULE = "compliance_epr_registration";
+
+/**
+ * The compliance gate as a post-step of the scorer: `gate` lists the EU markets whose EPR
+ * registrations the product lacks (stored by the compliance pass from `channelGate`). Each EU
+ * channel gets one blocker naming them, so it is not eligible; the score is untouched (penalty 0):
+ * the listing is as good as it was, it just may not go live there yet.
+ */
+export function applyComplianceGate(
+  scores: ChannelScore[],
+  gate: readonly string[] | undefined,
+): ChannelScore[] {
+  if (!gate?.length) return scores;
+  const markets = gate.join(", ");
+  for (const s of scores) {
+    if (!EU_CHANNELS.includes(s.channel)) continue;
+    s.findings.push({
+      rule: GATE_RULE,
+      severity: "blocker",
+      message: `No EPR registration on file for ${markets}: marketplaces and the law require it before selling there.`,
+      fix: "Add the registration numbers under Compliance → Registrations, or stop selling to these markets.",
+      evidence: markets,
+      penalty: 0,
+      args: { markets },
+    });
+    s.eligible = false;
+  }
+  return scores;
+}
 
 export interface RescoreOptions {
   /** The driver connection for the shop's row, the mirror's facts and the scores. */
@@ -40,15 +86,22 @@ export async function rescoreProducts(
   const { channels, shop } = options;
   const shopFacts = await loadShopFacts(channels, shop);
   const salesKnown = await salesKnownFor(channels, shop);
+  const certificates = await loadCertificates(channels, shop);
   const batch: ProductScores[] = [];
   let removed = 0;
   for (const productId of new Set(options.productIds)) {
     const facts = await loadProductFacts(channels, shop, productId, {
       now: options.now,
       salesKnown,
+      certificates,
     });
-    if (facts) batch.push({ productId, scores: scoreProduct(facts, shopFacts) });
-    else removed += await deleteProductScores(channels, shop, productId);
+    if (facts) {
+      const gate = await gatesOf(channels, shop, { from: productId, to: productId });
+      batch.push({
+        productId,
+        scores: applyComplianceGate(scoreProduct(facts, shopFacts), gate.get(productId)),
+      });
+    } else removed += await deleteProductScores(channels, shop, productId);
   }
   await saveScores(channels, shop, batch, { packVersion: PACKS_VERSION, scoredAt: options.now });
   return { scored: batch.length, removed };
@@ -83,9 +136,10 @@ export async function rescoreAll(
   })) {
     // Stopping between pages leaves whole pages saved; the next pass redoes the rest.
     options.signal?.throwIfAborted();
+    const gates = await gatesOf(channels, shop, rangeOf(page.map((f) => f.id)));
     const batch = page.map((facts) => ({
       productId: facts.id,
-      scores: scoreProduct(facts, shopFacts),
+      scores: applyComplianceGate(scoreProduct(facts, shopFacts), gates.get(facts.id)),
     }));
     await saveScores(channels, shop, batch, {
       packVersion: PACKS_VERSION,

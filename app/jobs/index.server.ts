@@ -30,17 +30,23 @@ export function getJobQueue(): JobQueue {
     if (process.env.NODE_ENV !== "test") {
       setImmediate(() => {
         void (async () => {
-          const [{ resumeInterruptedSyncs, restoreSchedules }, { rescoreStaleShops }, { db }] =
-            await Promise.all([
-              import("../sync/resume.server"),
-              import("../channels/jobs.server"),
-              import("../db.server"),
-            ]);
+          const [
+            { resumeInterruptedSyncs, restoreSchedules },
+            { rescoreStaleShops },
+            { evaluateStaleShops },
+            { db },
+          ] = await Promise.all([
+            import("../sync/resume.server"),
+            import("../channels/jobs.server"),
+            import("../compliance/jobs.server"),
+            import("../db.server"),
+          ]);
           if (!url) {
             await resumeInterruptedSyncs(db(), queue);
             await restoreSchedules(db(), queue);
           }
           await rescoreStaleShops(db(), queue);
+          await evaluateStaleShops(db(), queue);
         })().catch((error: unknown) =>
           logger.error(
             { op: "jobs.start", err: (error as Error).message },

@@ -4,6 +4,8 @@ import { z } from "zod";
 import { channelsDb } from "../channels/connection.server";
 import { rescoreAllJob, rescoreIfStale, rescoreProductJob } from "../channels/jobs.server";
 import { deleteProductScores } from "../channels/store.server";
+import { evaluateAllJob, evaluateIfStale, evaluateProductJob } from "../compliance/jobs.server";
+import { deleteProductResult } from "../compliance/results.server";
 import { db, type Db } from "../db.server";
 import { ProductsCount, type ProductsCountResult } from "../graphql/ProductsCount";
 import { ShopProfile, type ShopProfileResult } from "../graphql/ShopProfile";
@@ -110,7 +112,10 @@ async function rescoreAfterWebhook(
 ) {
   if (topic === "products/delete") {
     const id = gid("Product", payload);
-    if (id) await deleteProductScores(channelsDb(databaseUrl()), shop, id);
+    if (id) {
+      await deleteProductScores(channelsDb(databaseUrl()), shop, id);
+      await deleteProductResult(channelsDb(databaseUrl()), shop, id);
+    }
     return;
   }
   const after = await productsTouched(db(), shop, topic, payload);
@@ -123,6 +128,14 @@ async function rescoreAfterWebhook(
     { productIds: productIds.slice(0, 1000) },
     { jobId: `rescore:${eventId}` },
   );
+  // Compliance reads the product's own data only: stock and sales change nothing there.
+  if (topic === "products/create" || topic === "products/update")
+    await getJobQueue().enqueue(
+      evaluateProductJob,
+      shop,
+      { productIds: productIds.slice(0, 1000) },
+      { jobId: `evaluate:${eventId}` },
+    );
 }
 
 /** Finishes a bulk sync: waits for Shopify (polling as the finish webhook's fallback), downloads, ingests. */
@@ -163,6 +176,15 @@ export const bulkCompleteJob = defineJob({
         ctx.shop,
         { reason: `${run.resource} sync` },
         { jobId: `rescore-all:${runId}` },
+      );
+    }
+    // Compliance reads products and their collections (certificate scopes), not stock or sales.
+    if (run && ["products", "collections"].includes(run.resource)) {
+      await getJobQueue().enqueue(
+        evaluateAllJob,
+        ctx.shop,
+        { reason: `${run.resource} sync` },
+        { jobId: `evaluate-all:${runId}` },
       );
     }
     // One bulk query runs per shop at a time: the next resource starts when this one is done.
@@ -233,6 +255,7 @@ export const reconcileJob = defineJob({
     const { getJobQueue } = await import("../jobs/index.server");
     // Rule packs changed since the scores were saved (or nothing was ever scored): redo them all.
     await rescoreIfStale(getJobQueue(), ctx.shop);
+    await evaluateIfStale(getJobQueue(), ctx.shop);
     if (remote !== local || stale) {
       await getJobQueue().enqueue(
         bulkStartJob,

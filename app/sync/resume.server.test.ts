@@ -45,7 +45,7 @@ describe("resumeInterruptedSyncs", () => {
 });
 
 describe("restoreSchedules", () => {
-  it("gives every installed shop its reconcile back, and skips uninstalled shops", async () => {
+  it("gives every installed shop its reconcile and daily compliance runs back, and skips uninstalled shops", async () => {
     const { restoreSchedules } = await import("./resume.server");
     await db().shop.create({
       data: { shop: "kept.myshopify.com", locales: [], markets: [], settings: {} },
@@ -74,6 +74,8 @@ describe("restoreSchedules", () => {
     expect(await restoreSchedules(db(), queue)).toBe(1);
     expect(scheduled).toEqual([
       { job: "sync.reconcile", shop: "kept.myshopify.com", key: "reconcile" },
+      { job: "compliance.evaluate-all", shop: "kept.myshopify.com", key: "compliance-evaluate" },
+      { job: "compliance.publish-labels", shop: "kept.myshopify.com", key: "compliance-publish" },
     ]);
   });
 });

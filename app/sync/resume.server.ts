@@ -1,3 +1,4 @@
+import { scheduleCompliance } from "../compliance/jobs.server";
 import type { Db } from "../db.server";
 import type { JobQueue } from "../jobs/types";
 import { logger } from "../logger.server";
@@ -39,6 +40,7 @@ export async function restoreSchedules(db: Db, queue: JobQueue): Promise<number>
   for (const { shop } of shops) {
     try {
       await queue.schedule(reconcileJob, shop, {}, RECONCILE_EVERY_MS, { key: "reconcile" });
+      await scheduleCompliance(queue, shop);
       scheduled += 1;
     } catch (error) {
       logger.error(

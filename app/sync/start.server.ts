@@ -1,3 +1,4 @@
+import { scheduleCompliance } from "../compliance/jobs.server";
 import { db } from "../db.server";
 import { getJobQueue } from "../jobs/index.server";
 import { logger } from "../logger.server";
@@ -26,6 +27,7 @@ export async function startStoreSync(shop: string, options: { onlyIfNeverSynced?
       );
     }
     await queue.schedule(reconcileJob, shop, {}, RECONCILE_EVERY_MS, { key: "reconcile" });
+    await scheduleCompliance(queue, shop);
   } catch (error) {
     logger.error(
       { shop, op: "sync.start", err: (error as Error).message },
