@@ -53,6 +53,11 @@ export interface Features {
   rating: { value: number; count: number | null } | null;
   sellsToUs: boolean;
   sellsToEuUk: boolean;
+  /** Per-product values several channels' rules share, filled on first use (rules.ts). */
+  shared: {
+    promo: string | null | undefined;
+    repeat: { word: string; count: number } | null | undefined;
+  };
 }
 
 /** Vendor names that are not brands (compared lower-cased). */
@@ -126,7 +131,6 @@ const EU_UK = new Set([
   "SE",
 ]);
 
-const TAG_RE = /<[^>]*>/g;
 const ENTITY_RE = /&(amp|lt|gt|quot|#39|apos|nbsp);/g;
 const ENTITIES: Record<string, string> = {
   amp: "&",
@@ -138,12 +142,87 @@ const ENTITIES: Record<string, string> = {
   nbsp: " ",
 };
 
+/** `html` with every tag (`<` up to the next `>`) replaced by a space, as `TAG_RE` would. */
+function stripTags(html: string): string {
+  let out = "";
+  let i = 0;
+  for (;;) {
+    const lt = html.indexOf("<", i);
+    const gt = lt < 0 ? -1 : html.indexOf(">", lt + 1);
+    if (gt < 0) return i === 0 ? html : out + html.slice(i);
+    out += html.slice(i, lt) + " ";
+    i = gt + 1;
+  }
+}
+
 export function plainText(html: string | null): string {
   if (!html) return "";
-  const noTags = html.indexOf("<") === -1 ? html : html.replace(TAG_RE, " ");
+  const noTags = html.indexOf("<") === -1 ? html : stripTags(html);
   return noTags.indexOf("&") === -1
     ? noTags
     : noTags.replace(ENTITY_RE, (_, e: string) => ENTITIES[e] ?? " ");
+}
+
+/** What extractFeatures derives from the shop alone, memoised per shop object. */
+interface ShopInfo {
+  name: string | null;
+  domain: string;
+  currency: string;
+  markets: string[];
+  sellsToUs: boolean;
+  sellsToEuUk: boolean;
+  fx: number | undefined;
+  brands: Map<string, BrandVerdict>;
+}
+const SHOP_INFO = new WeakMap<ShopFacts, ShopInfo>();
+
+function sameShop(info: ShopInfo, shop: ShopFacts): boolean {
+  if (
+    info.name !== shop.name ||
+    info.domain !== shop.domain ||
+    info.currency !== shop.currency ||
+    info.markets.length !== shop.markets.length
+  )
+    return false;
+  for (let i = 0; i < info.markets.length; i++)
+    if (info.markets[i] !== shop.markets[i]) return false;
+  return true;
+}
+
+/** The shop's derived facts; recomputed when the shop object was changed since last time. */
+function shopInfo(shop: ShopFacts): ShopInfo {
+  const cached = SHOP_INFO.get(shop);
+  if (cached && sameShop(cached, shop)) return cached;
+  let sellsToUs = false;
+  let sellsToEuUk = false;
+  for (const m of shop.markets) {
+    const c = m.toUpperCase();
+    if (c === "US") sellsToUs = true;
+    else if (EU_UK.has(c)) sellsToEuUk = true;
+  }
+  const info: ShopInfo = {
+    name: shop.name,
+    domain: shop.domain,
+    currency: shop.currency,
+    markets: [...shop.markets],
+    sellsToUs,
+    sellsToEuUk,
+    fx: USD_PER_UNIT[shop.currency.toUpperCase()],
+    brands: new Map(),
+  };
+  SHOP_INFO.set(shop, info);
+  return info;
+}
+
+/** brandOf, memoised per shop and vendor (a catalogue has few vendors). */
+function brandFor(vendor: string, shop: ShopFacts, info: ShopInfo): BrandVerdict {
+  let verdict = info.brands.get(vendor);
+  if (verdict === undefined) {
+    verdict = brandOf(vendor, shop);
+    if (info.brands.size >= 10_000) info.brands.clear();
+    info.brands.set(vendor, verdict);
+  }
+  return verdict;
 }
 
 function brandOf(vendor: string, shop: ShopFacts): BrandVerdict {
@@ -160,26 +239,38 @@ function brandOf(vendor: string, shop: ShopFacts): BrandVerdict {
   return "ok";
 }
 
+/** The 1-5 value of a `reviews.rating` metafield value, or null; memoised (values repeat). */
+const RATING_VALUES = new Map<string, number | null>();
+function ratingValue(raw: string): number | null {
+  let value = RATING_VALUES.get(raw);
+  if (value !== undefined) return value;
+  value = null;
+  try {
+    const parsed = JSON.parse(raw) as {
+      value?: string;
+      scale_min?: string;
+      scale_max?: string;
+    };
+    const v = Number(parsed.value);
+    const min = Number(parsed.scale_min ?? "1");
+    const max = Number(parsed.scale_max ?? "5");
+    // Normalise to a 1-5 scale so thresholds read the same whatever the review app uses.
+    if (Number.isFinite(v) && max > min) value = 1 + ((v - min) * 4) / (max - min);
+  } catch {
+    value = null;
+  }
+  if (RATING_VALUES.size >= 10_000) RATING_VALUES.clear();
+  RATING_VALUES.set(raw, value);
+  return value;
+}
+
 function ratingOf(product: ProductFacts): Features["rating"] {
   let value: number | null = null;
   let count: number | null = null;
   for (const m of product.metafields) {
     if (m.namespace !== "reviews") continue;
     if (m.key === "rating") {
-      try {
-        const parsed = JSON.parse(m.value) as {
-          value?: string;
-          scale_min?: string;
-          scale_max?: string;
-        };
-        const v = Number(parsed.value);
-        const min = Number(parsed.scale_min ?? "1");
-        const max = Number(parsed.scale_max ?? "5");
-        // Normalise to a 1-5 scale so thresholds read the same whatever the review app uses.
-        if (Number.isFinite(v) && max > min) value = 1 + ((v - min) * 4) / (max - min);
-      } catch {
-        value = null;
-      }
+      value = ratingValue(m.value);
     } else if (m.key === "rating_count") {
       const n = Number(m.value);
       if (Number.isFinite(n)) count = n;
@@ -191,10 +282,23 @@ function ratingOf(product: ProductFacts): Features["rating"] {
 const REFURB_RE =
   /\b(?:refurbished|renewed|reconditioned|generalüberholt|reconditionné|reacondicionado)\b|восстановленн|翻新/i;
 
+/** categoryCode, memoised per category id (a catalogue has few categories). */
+const CODES = new Map<string, string | null>();
+function codeOf(categoryId: string | null): string | null {
+  if (!categoryId) return null;
+  let code = CODES.get(categoryId);
+  if (code === undefined) {
+    code = categoryCode(categoryId);
+    if (CODES.size >= 50_000) CODES.clear();
+    CODES.set(categoryId, code);
+  }
+  return code;
+}
+
 export function extractFeatures(product: ProductFacts, shop: ShopFacts): Features {
   const title = product.title.trim();
   const descriptionText = plainText(product.descriptionHtml).trim();
-  const code = categoryCode(product.categoryId);
+  const code = codeOf(product.categoryId);
   const descStart = title.length + 1;
   const descEnd = descStart + descriptionText.length;
   let text = `${title}\n${descriptionText}\n${product.productType ?? ""}\n${product.tags.join(", ")}`;
@@ -253,15 +357,8 @@ export function extractFeatures(product: ProductFacts, shop: ShopFacts): Feature
     }
     if (v.available !== null) available = (available ?? 0) + v.available;
   }
-  const fx = USD_PER_UNIT[shop.currency.toUpperCase()];
-
-  let sellsToUs = false;
-  let sellsToEuUk = false;
-  for (const m of shop.markets) {
-    const c = m.toUpperCase();
-    if (c === "US") sellsToUs = true;
-    else if (EU_UK.has(c)) sellsToEuUk = true;
-  }
+  const info = shopInfo(shop);
+  const fx = info.fx;
 
   return {
     product,
@@ -273,7 +370,7 @@ export function extractFeatures(product: ProductFacts, shop: ShopFacts): Feature
     cyrillicShare: stats.letters === 0 ? 0 : stats.cyrillic / stats.letters,
     code,
     goods,
-    brand: brandOf(vendor, shop),
+    brand: brandFor(vendor, shop, info),
     vendor,
     refurbished: REFURB_RE.test(title) || product.tags.some((t) => REFURB_RE.test(t)),
     imageCount: product.images.length,
@@ -293,7 +390,8 @@ export function extractFeatures(product: ProductFacts, shop: ShopFacts): Feature
     costRatio,
     available,
     rating: ratingOf(product),
-    sellsToUs,
-    sellsToEuUk,
+    sellsToUs: info.sellsToUs,
+    sellsToEuUk: info.sellsToEuUk,
+    shared: { promo: undefined, repeat: undefined },
   };
 }

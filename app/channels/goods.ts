@@ -421,17 +421,21 @@ const slotMatches = (slot: Slot, word: string) =>
   slot.prefixes.some((p) => word.startsWith(p));
 
 /**
- * Candidates keyed by the first (up to) three characters of the first word, as a number, so the
- * scan reads characters and only slices a word when a candidate's key matches.
+ * Candidates keyed by a hash of the word's length (capped at 3) and first (up to) three
+ * characters, so the scan reads characters and only slices a word when a candidate's key
+ * matches. Keys are small integers; a colliding candidate is rejected by the `startsWith` check.
+ * `MAYBE` is a bitmap over the low bits of the key: most words miss it and skip the map.
  */
 const CANDIDATES = new Map<number, Candidate[]>();
 const NUMBER_ENTRIES: Entry[] = [];
+const MAYBE_BITS = 1 << 16;
+const MAYBE = new Uint8Array(MAYBE_BITS);
 
 function keyAt(s: string, start: number, len: number): number {
   const n = len >= 3 ? 3 : len;
   let k = n; // the length is part of the key: "li" and "lithium" differ
-  for (let i = 0; i < n; i++) k = k * 65536 + s.charCodeAt(start + i);
-  return k;
+  for (let i = 0; i < n; i++) k = (Math.imul(k, 0x01000193) ^ s.charCodeAt(start + i)) | 0;
+  return k & 0x3fffffff;
 }
 
 for (const [cls, cl] of TEXT_CLASSES.entries()) {
@@ -458,8 +462,22 @@ for (const [cls, cl] of TEXT_CLASSES.entries()) {
       const list = CANDIDATES.get(key) ?? [];
       list.push({ first: word, prefix, entry });
       CANDIDATES.set(key, list);
+      MAYBE[key & (MAYBE_BITS - 1)] = 1;
     }
   }
+}
+
+/** Per-code memo of the taxonomy class: a catalogue has far fewer categories than products. */
+const GOODS_OF_CODE = new Map<string, GoodsClass | null>();
+function goodsOfCode(code: string | null): GoodsClass | undefined {
+  if (code === null) return undefined;
+  let hit = GOODS_OF_CODE.get(code);
+  if (hit === undefined) {
+    hit = lookupByPrefix(TAXONOMY_GOODS, code) ?? null;
+    if (GOODS_OF_CODE.size >= 50_000) GOODS_OF_CODE.clear();
+    GOODS_OF_CODE.set(code, hit);
+  }
+  return hit ?? undefined;
 }
 
 const CJK_RE = new RegExp(TEXT_CLASSES.map((c) => `(${CJK[c] ?? "(?!)"})`).join("|"), "gi");
@@ -531,7 +549,8 @@ function tryEntry(hit: TextScan, entry: Entry, s: string, start: number, end: nu
 
 function wordEnded(hit: TextScan, s: string, start: number, end: number): void {
   const len = end - start;
-  const candidates = CANDIDATES.get(keyAt(s, start, len));
+  const key = keyAt(s, start, len);
+  const candidates = MAYBE[key & (MAYBE_BITS - 1)] === 1 ? CANDIDATES.get(key) : undefined;
   if (candidates) {
     for (const c of candidates) {
       if (
@@ -576,7 +595,7 @@ export function scanProductText(
     cyrillic: 0,
     cjk: 0,
   };
-  const byTaxonomy = lookupByPrefix(TAXONOMY_GOODS, code);
+  const byTaxonomy = goodsOfCode(code);
   if (byTaxonomy !== undefined) {
     hit.mask |= GOODS_BIT[byTaxonomy];
     hit.evidence[GOODS_CLASSES.indexOf(byTaxonomy)] = `category ${code ?? ""}`;

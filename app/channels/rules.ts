@@ -4,10 +4,10 @@
  */
 import type { Features } from "./features";
 import { GOODS_BIT, GOODS_CLASSES } from "./goods";
-import { TEMPLATES, compileTemplate } from "./messages";
+import { TEMPLATES, compileTemplate, type Renderer } from "./messages";
 import { ancestorsOf } from "./taxonomy";
 import type { CertificateRequirement, Rule } from "./packs/types";
-import type { ChannelId, Finding } from "./types";
+import type { ChannelId, Finding, Severity } from "./types";
 
 export type Evaluator = (f: Features, out: Finding[]) => void;
 
@@ -16,21 +16,79 @@ type Args = Record<string, string | number>;
 const truncate = (s: string, n = 80) => (s.length > n ? `${s.slice(0, n - 1)}…` : s);
 const pct = (x: number) => Math.round(x * 1000) / 10;
 
+interface FindingSpec {
+  rule: string;
+  severity: Severity;
+  penalty: number;
+  message: Renderer;
+  fix: Renderer;
+}
+
+/**
+ * A finding whose `message` and `fix` are rendered from the rule's templates and `args` on first
+ * read: a full pass builds ~30 findings per product, and most are counted or stored, not read.
+ * `toJSON()` gives the plain `Finding` (same keys, same order), so stored JSON, the CLI and the
+ * API see exactly what an eagerly rendered finding would give.
+ */
+class RuleFinding implements Finding {
+  readonly rule: string;
+  readonly severity: Severity;
+  readonly evidence: string;
+  readonly penalty: number;
+  readonly args: Args;
+  #spec: FindingSpec;
+  #message: string | undefined = undefined;
+  #fix: string | undefined = undefined;
+
+  constructor(spec: FindingSpec, evidence: string, args: Args) {
+    this.rule = spec.rule;
+    this.severity = spec.severity;
+    this.evidence = evidence;
+    this.penalty = spec.penalty;
+    this.args = args;
+    this.#spec = spec;
+  }
+
+  get message(): string {
+    return (this.#message ??= this.#spec.message(this.args));
+  }
+  set message(value: string) {
+    this.#message = value;
+  }
+
+  get fix(): string {
+    return (this.#fix ??= this.#spec.fix(this.args));
+  }
+  set fix(value: string) {
+    this.#fix = value;
+  }
+
+  toJSON(): Finding {
+    return {
+      rule: this.rule,
+      severity: this.severity,
+      message: this.message,
+      fix: this.fix,
+      evidence: this.evidence,
+      penalty: this.penalty,
+      args: this.args,
+    };
+  }
+}
+
 function finder(rule: Rule, channel: ChannelId) {
   const template = TEMPLATES[rule.id]?.en;
-  const message = template ? compileTemplate(template.message, "en", channel) : () => rule.title;
-  const fix = template ? compileTemplate(template.fix, "en", channel) : () => rule.title;
+  const title: Renderer = () => rule.title;
+  const spec: FindingSpec = {
+    rule: rule.id,
+    severity: rule.severity,
+    penalty: rule.penalty,
+    message: template ? compileTemplate(template.message, "en", channel) : title,
+    fix: template ? compileTemplate(template.fix, "en", channel) : title,
+  };
   return (evidence: string, args: Args): Finding => {
     args.channel = channel;
-    return {
-      rule: rule.id,
-      severity: rule.severity,
-      message: message(args),
-      fix: fix(args),
-      evidence,
-      penalty: rule.penalty,
-      args,
-    };
+    return new RuleFinding(spec, evidence, args);
   };
 }
 
@@ -53,19 +111,6 @@ const STOPWORDS = new Set([
   "&",
   "-",
 ]);
-
-/** Per-product caches shared by several channels' rules (computed on first use). */
-interface Shared {
-  promo?: string | null;
-  repeat?: { word: string; count: number } | null;
-  fitCache?: Map<string, boolean>;
-}
-const shared = new WeakMap<Features, Shared>();
-function sharedOf(f: Features): Shared {
-  let s = shared.get(f);
-  if (!s) shared.set(f, (s = {}));
-  return s;
-}
 
 function mostRepeatedWord(title: string): { word: string; count: number } | null {
   const counts = new Map<string, number>();
@@ -150,14 +195,14 @@ export function compileRule(rule: Rule, channel: ChannelId): Evaluator {
     }
     case "title_promotional":
       return (f, out) => {
-        const s = sharedOf(f);
+        const s = f.shared;
         if (s.promo === undefined) s.promo = PROMO_RE.exec(f.title)?.[0] ?? null;
         if (s.promo) fail(out, `"${truncate(f.title)}"`, { phrase: s.promo });
       };
     case "title_word_repeat": {
       const max = rule.maxRepeats;
       return (f, out) => {
-        const s = sharedOf(f);
+        const s = f.shared;
         if (s.repeat === undefined) s.repeat = mostRepeatedWord(f.title);
         if (s.repeat && s.repeat.count > max)
           fail(out, `"${truncate(f.title)}"`, { word: s.repeat.word, count: s.repeat.count, max });
