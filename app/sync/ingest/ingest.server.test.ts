@@ -8,6 +8,7 @@ import { db } from "../../db.server";
 import { openMirrorWriter, type MirrorWriter } from "../mirror/writer.server";
 import { startRun } from "../runs.server";
 import { ingestJsonl, TruncatedFileError } from "./ingest.server";
+import { ReaderThreadError } from "./reader";
 
 const SHOP = "ingest-shop.myshopify.com";
 const url = () => process.env.DATABASE_URL!;
@@ -25,10 +26,10 @@ async function clearMirror() {
   ]);
 }
 
-async function ingest(file: string, runId?: string, batchRows = 500) {
+async function ingest(file: string, runId?: string, batchRows = 500, readerThread?: boolean) {
   const id =
     runId ?? (await startRun(db(), SHOP, { resource: "products", kind: "bulk", sourceUrl: file }));
-  return ingestJsonl({ db: db(), writer, shop: SHOP, runId: id, file, batchRows });
+  return ingestJsonl({ db: db(), writer, shop: SHOP, runId: id, file, batchRows, readerThread });
 }
 
 beforeEach(async () => {
@@ -189,5 +190,23 @@ describe("ingestJsonl", () => {
     await ingest(file);
     expect(await db().product.count({ where: { shop: SHOP } })).toBe(3);
     expect(await db().product.count({ where: { shop: { not: SHOP } } })).toBe(0);
+  });
+
+  it("reads on a second thread into exactly the mirror and report reading in one thread gives", async () => {
+    const file = path.join(dir, "threads.jsonl");
+    await writeBulkProductsFile(file, { products: 50, metafields: 2, shuffleChildren: true });
+    appendFileSync(file, "not json\n");
+    const one = await ingest(file, undefined, 120, false);
+    const inOneThread = await dumpMirror(url(), SHOP);
+    await clearMirror();
+    const two = await ingest(file, undefined, 120, true);
+    expect(await dumpMirror(url(), SHOP)).toEqual(inOneThread);
+    expect({ ...two, runId: "" }).toEqual({ ...one, runId: "" });
+  });
+
+  it("fails the run with a clear error when the reader thread fails", async () => {
+    const error = await ingest(dir, undefined, 500, true).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(ReaderThreadError);
+    expect((error as Error).message).toMatch(/Reading .* failed on the reader thread: .*EISDIR/);
   });
 });

@@ -1,0 +1,90 @@
+import { existsSync } from "node:fs";
+import { fileURLToPath } from "node:url";
+import { Worker } from "node:worker_threads";
+import { readBatches, type ReadMessage, type ReadOptions } from "./batches";
+
+/**
+ * The reader thread's entry, next to this module when it runs from source (tsx: the worker, the
+ * CLI, the demo, tests). A variable, not a literal, so that a bundler does not copy the TypeScript
+ * file as an asset: a bundled server has no entry beside it and reads in its own thread instead.
+ */
+const WORKER_FILE = "./reader.worker.ts";
+
+export class ReaderThreadError extends Error {
+  override name = "ReaderThreadError";
+}
+
+/** Whether this process can start the reader thread. */
+export function readerThreadAvailable(): boolean {
+  return existsSync(fileURLToPath(new URL(WORKER_FILE, import.meta.url)));
+}
+
+/**
+ * The file's batches (./batches.ts), read on a second thread when available: JSON parsing,
+ * mapping and encoding then run on one core while this thread's driver calls run on the other
+ * (measured: ~1.4 µs of each 3.5 µs per row moved off the writing thread). Each batch is
+ * acknowledged when the consumer asks for the next one, i.e. after it has written the batch.
+ * A failure on the reader thread rejects the iteration with a ReaderThreadError; leaving the loop
+ * early (an error while writing, an abort) stops the thread.
+ */
+export async function* readFileBatches(
+  options: ReadOptions,
+  thread = readerThreadAvailable(),
+): AsyncGenerator<ReadMessage> {
+  if (!thread) {
+    yield* readBatches(options);
+    return;
+  }
+  // Source runs load TypeScript through tsx; a process started without it (vitest) adds it here.
+  const execArgv = process.execArgv.some((a) => a.includes("tsx"))
+    ? process.execArgv
+    : [...process.execArgv, "--import", "tsx"];
+  const worker = new Worker(new URL(WORKER_FILE, import.meta.url), {
+    workerData: options,
+    execArgv,
+    // V8 sizes a thread's young generation by the machine's memory (here it grew to ~150 MB);
+    // the reader's garbage is short-lived line objects, for which 16 MB is plenty (measured: peak
+    // RSS 363 → 218 MB at the same speed).
+    resourceLimits: { maxYoungGenerationSizeMb: 16 },
+  });
+  const queue: ReadMessage[] = [];
+  let ended = false;
+  let failure: Error | undefined;
+  let wake: (() => void) | undefined;
+  const notify = () => {
+    wake?.();
+    wake = undefined;
+  };
+  worker.on("message", (m: ReadMessage | { type: "end" }) => {
+    if (m.type === "end") ended = true;
+    else queue.push(m);
+    notify();
+  });
+  worker.on("error", (error) => {
+    failure ??= new ReaderThreadError(
+      `Reading ${options.file} failed on the reader thread: ${error.message}`,
+      { cause: error },
+    );
+    notify();
+  });
+  worker.on("exit", (code) => {
+    if (!ended)
+      failure ??= new ReaderThreadError(
+        `The reader thread for ${options.file} stopped (exit code ${code}) before the end of the file`,
+      );
+    notify();
+  });
+  try {
+    for (;;) {
+      const next = queue.shift();
+      if (next) {
+        yield next;
+        worker.postMessage("written");
+      } else if (failure) throw failure;
+      else if (ended) return;
+      else await new Promise<void>((resolve) => (wake = resolve));
+    }
+  } finally {
+    await worker.terminate();
+  }
+}
