@@ -113,7 +113,8 @@ const STOPWORDS = new Set([
 ]);
 
 function mostRepeatedWord(title: string): { word: string; count: number } | null {
-  const counts = new Map<string, number>();
+  // Titles have a handful of words: an array and a backward count beat a Map per product.
+  const words: string[] = [];
   let best: { word: string; count: number } | null = null;
   const lower = title.toLowerCase();
   let start = -1;
@@ -128,8 +129,9 @@ function mostRepeatedWord(title: string): { word: string; count: number } | null
     const word = lower.slice(start, i);
     start = -1;
     if (STOPWORDS.has(word)) continue;
-    const n = (counts.get(word) ?? 0) + 1;
-    counts.set(word, n);
+    let n = 1;
+    for (const w of words) if (w === word) n++;
+    words.push(word);
     if (!best || n > best.count) best = { word, count: n };
   }
   return best;
