@@ -60,7 +60,18 @@ interface AuditJson {
         findings: { rule: string; severity: string; penalty: number }[];
       }
     >;
-    compliance: { findings: unknown[] };
+    compliance: {
+      findings: {
+        rule: string;
+        kind: string;
+        severity: string;
+        market: string;
+        message: string;
+        fix: string;
+        evidence: string;
+        suggestion?: string;
+      }[];
+    };
   }[];
   problems: { line?: number; reason: string }[];
 }
@@ -76,7 +87,16 @@ describe("npx seaworthy audit", () => {
   it.each(SAMPLES)(
     "GIVEN Shopify's sample %s WHEN audited as JSON THEN the output matches the reviewed golden file",
     async (name, file, products) => {
-      const run = await audit(file, "--markets", "US,DE,FR", "--format", "json");
+      // A fixed day: dated rules (ECGT, EUDR, …) must not change the golden files over time.
+      const run = await audit(
+        file,
+        "--markets",
+        "US,DE,FR",
+        "--format",
+        "json",
+        "--today",
+        "2026-12-01",
+      );
       expect(run.stderr).toBe("");
       expect(run.code).toBe(0);
       expect(run.leftovers).toEqual([]);
@@ -89,7 +109,26 @@ describe("npx seaworthy audit", () => {
           expect(c.score).toBe(Math.max(0, 100 - c.findings.reduce((n, f) => n + f.penalty, 0)));
           expect(c.eligible).toBe(!c.findings.some((f) => f.severity === "blocker"));
         }
+        // Nothing on file: only the markets asked for, and no claim rewrite outside claims.
+        for (const f of p.compliance.findings) {
+          expect(["US", "DE", "FR", "EU", "ALL"]).toContain(f.market);
+          expect(Object.keys(f).slice(0, 7)).toEqual([
+            "rule",
+            "kind",
+            "severity",
+            "market",
+            "message",
+            "fix",
+            "evidence",
+          ]);
+          if (f.suggestion !== undefined) expect(f.kind).toBe("green_claim");
+        }
       }
+      // Every physical product sold to DE and FR needs its packaging registrations.
+      const rules = new Set(out.products.flatMap((p) => p.compliance.findings.map((f) => f.rule)));
+      if (name !== "bulk-jsonl")
+        for (const rule of ["epr-de-packaging", "epr-fr-packaging"])
+          expect(rules.has(rule)).toBe(true);
       if (process.env.UPDATE_GOLDEN) {
         mkdirSync(path.dirname(golden(name)), { recursive: true });
         writeFileSync(golden(name), run.stdout);
@@ -141,6 +180,15 @@ describe("npx seaworthy audit", () => {
     },
     30_000,
   );
+
+  it("refuses a --today that is not a date with exit 2", async () => {
+    const run = await audit(
+      shared("catalogs", "shopifypartners_apparel.csv"),
+      "--today",
+      "2026-02-30",
+    );
+    expect([run.code, run.stderr]).toEqual([2, expect.stringContaining("--today")]);
+  }, 30_000);
 
   it("refuses an unknown --format with exit 2", async () => {
     const run = await audit(shared("catalogs", "shopifypartners_apparel.csv"), "--format", "xml");

@@ -8,6 +8,8 @@ import { openMirrorWriter } from "../sync/mirror/writer.server";
 import { channelsDb, closeChannelsDb } from "./connection.server";
 import { productFactsPages } from "./facts.server";
 import { scoreProduct } from "./index";
+import { evaluateOne, isoDay } from "../compliance/evaluate.server";
+import type { ComplianceFinding } from "../compliance/types";
 import { CHANNEL_IDS, type ChannelId, type ChannelScore, type ShopFacts } from "./types";
 
 /**
@@ -46,6 +48,8 @@ export interface AuditedProduct {
   handle: string;
   title: string;
   scores: ChannelScore[];
+  /** The compliance engine's findings for the markets given, with nothing on file. */
+  compliance: ComplianceFinding[];
 }
 
 export interface AuditProblem {
@@ -67,6 +71,8 @@ export async function auditFile(options: {
   markets: string[];
   /** Prices in a file carry no currency; the shop's would (default USD). */
   currency?: string;
+  /** The day evidence and dated rules are judged on (default today; fixed for golden files). */
+  today?: string;
 }): Promise<AuditResult> {
   const dir = mkdtempSync(path.join(os.tmpdir(), "seaworthy-audit-"));
   const url = `file:${path.join(dir, "audit.sqlite")}`;
@@ -88,6 +94,13 @@ export async function auditFile(options: {
       markets: options.markets,
     };
     const products: AuditedProduct[] = [];
+    // A file brings no registrations or certificates: the audit reports what is missing.
+    const compliance = {
+      registrations: [],
+      certificates: [],
+      markets: options.markets,
+      today: options.today ?? isoDay(new Date()),
+    };
     try {
       for await (const page of productFactsPages(channelsDb(url), AUDIT_SHOP)) {
         for (const facts of page)
@@ -98,6 +111,7 @@ export async function auditFile(options: {
             scores: scoreProduct(facts, shop).sort(
               (a, b) => CHANNEL_IDS.indexOf(a.channel) - CHANNEL_IDS.indexOf(b.channel),
             ),
+            compliance: [...evaluateOne(facts, undefined, compliance).findings],
           });
       }
     } finally {
@@ -141,8 +155,17 @@ export function auditJson(result: AuditResult): object {
           })),
         };
       }
-      // Compliance findings come with the compliance packs; the key is part of the contract now.
-      return { handle: p.handle, title: p.title, channels, compliance: { findings: [] } };
+      const findings = p.compliance.map((f) => ({
+        rule: f.rule,
+        kind: f.kind,
+        severity: f.severity,
+        market: f.market,
+        message: f.message,
+        fix: f.fix,
+        evidence: f.evidence,
+        ...(f.suggestion !== undefined ? { suggestion: f.suggestion } : {}),
+      }));
+      return { handle: p.handle, title: p.title, channels, compliance: { findings } };
     }),
     problems: result.problems,
   };
