@@ -4,6 +4,7 @@
  *
  *   sync [--products N] [--runs R] [--json] [--postgres URL]
  *   rank [--products N] [--json]
+ *   compliance [--products N] [--json]
  */
 import { spawn } from "node:child_process";
 import { mkdtempSync, rmSync, statSync } from "node:fs";
@@ -154,12 +155,62 @@ async function benchSync(argv: string[]) {
   }
 }
 
+/**
+ * The compliance pass as the evaluate-all job runs it per product (infer + merge + evaluate for
+ * the markets + gate, `evaluateOne`), without the database: the generated store (seed 1, as
+ * bench/compliance-pure.ts) mapped by facts-from-store, DE and FR registrations on file.
+ * peakRssMB is the process's maximum resident set, generation included.
+ */
+async function benchCompliance(argv: string[]) {
+  const { values } = parseArgs({
+    args: argv,
+    options: {
+      products: { type: "string", default: "100000" },
+      json: { type: "boolean", default: false },
+    },
+  });
+  const [{ generateStore }, { productFactsFromStore }, { evaluateOne }] = await Promise.all([
+    import("../simulator/catalog/generate"),
+    import("./facts-from-store"),
+    import("../app/compliance/evaluate.server"),
+  ]);
+  const count = Number(values.products);
+  const products = productFactsFromStore(generateStore({ seed: 1, products: count }));
+  const ctx = {
+    registrations: [
+      {
+        country: "DE",
+        stream: "packaging" as const,
+        number: "DE1234567890123",
+        role: "producer" as const,
+      },
+      { country: "FR", stream: "packaging" as const, number: "FR123456_01ABCD" },
+    ],
+    certificates: [],
+    markets: ["US", "DE", "FR", "ES", "IT", "NL", "GB", "RU"],
+    today: "2026-12-01",
+  };
+  // Warm the regexes and the JIT on a slice (as compliance-pure), then time the full pass.
+  for (const p of products.slice(0, 2000)) evaluateOne(p, undefined, ctx);
+  const start = performance.now();
+  let findings = 0;
+  for (const p of products) findings += evaluateOne(p, undefined, ctx).findings.length;
+  const fullPassMs = Math.round(performance.now() - start);
+  const peakRssMB = Math.round(process.resourceUsage().maxRSS / 1024);
+  if (values.json) console.log(JSON.stringify({ fullPassMs, peakRssMB }));
+  else
+    console.log(
+      `compliance pass: ${count} products, ${findings} findings in ${fullPassMs} ms; peak RSS ${peakRssMB} MB\n${JSON.stringify({ fullPassMs, peakRssMB })}`,
+    );
+}
+
 const [name, ...rest] = process.argv.slice(2);
 if (name === "sync") await benchSync(rest);
 else if (name === "rank") await (await import("./rank")).benchRank(rest);
+else if (name === "compliance") await benchCompliance(rest);
 else {
   console.error(
-    `usage: npm run bench -- sync [--products N] [--runs R] [--json] [--postgres URL]\n       npm run bench -- rank [--products N] [--json]`,
+    `usage: npm run bench -- sync [--products N] [--runs R] [--json] [--postgres URL]\n       npm run bench -- rank [--products N] [--json]\n       npm run bench -- compliance [--products N] [--json]`,
   );
   process.exit(2);
 }
