@@ -24,6 +24,7 @@ import { createDb } from "../app/db.server";
 import { migrate } from "../app/db/migrate.server";
 import { createAdminClient } from "../app/graphql/admin-client";
 import { ShopProfile, type ShopProfileResult } from "../app/graphql/ShopProfile";
+import { logger } from "../app/logger.server";
 import { refreshShopProfile } from "../app/shop/install.server";
 import { BULK_RESOURCES, completeBulkSync, startBulkSync } from "../app/sync/bulk/bulk-sync.server";
 import { startSimulator } from "../simulator";
@@ -178,6 +179,8 @@ export async function benchRank(argv: string[]) {
       measure: { type: "string" },
     },
   });
+  // The sync's info lines would land on stdout between the figures (and in --json output).
+  logger.level = process.env.LOG_LEVEL ?? "warn";
   if (values.measure) return measure(values.measure);
   const products = Number(values.products);
   if (!Number.isInteger(products) || products < 1)
