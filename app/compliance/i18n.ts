@@ -4,7 +4,7 @@
  * too; names, numbers and quoted product text stay as they are.
  */
 import { ruleMeta } from "./packs/rules";
-import { render } from "./render";
+import { RuleFinding, render } from "./render";
 import type { ComplianceFinding } from "./types";
 
 export const COMPLIANCE_LOCALES = ["en", "zh-CN"] as const;
@@ -57,7 +57,8 @@ export function localizeComplianceFinding(
     args[key] = typeof value === "string" && TRANSLATED_ARGS.has(key) ? translateArg(value) : value;
   }
   return {
-    ...finding,
+    // A lazily rendered finding's own keys lack message/fix: spread its plain form (same order).
+    ...(finding instanceof RuleFinding ? finding.toJSON() : finding),
     message: render(meta[locale].message, args),
     fix: render(meta[locale].fix, args),
   };

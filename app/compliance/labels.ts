@@ -10,6 +10,7 @@ import { PACKS_VERSION } from "./packs/version";
 import { isEuMarket, languagesFor } from "./packs/markets";
 import { prop65ShortWarning } from "./prop65";
 import { validateRegistration } from "./registrations";
+import { RuleFinding } from "./render";
 import type { CertificateType, EvaluateInput, Party } from "./types";
 
 export interface Badge {
@@ -123,6 +124,7 @@ export function computeLabels(input: EvaluateInput): ProductLabels {
 export function stableStringify(value: unknown): string {
   if (value === null || typeof value !== "object") return JSON.stringify(value) ?? "null";
   if (Array.isArray(value)) return `[${value.map(stableStringify).join(",")}]`;
+  if (value instanceof RuleFinding) return stableStringify(value.toJSON());
   const obj = value as Record<string, unknown>;
   const keys = Object.keys(obj)
     .filter((k) => obj[k] !== undefined)

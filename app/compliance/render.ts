@@ -1,6 +1,6 @@
 /** Template filling and the one place findings are built, so every finding is localisable. */
-import { ruleMeta } from "./packs/rules";
-import type { ComplianceFinding, Severity } from "./types";
+import { ruleMeta, type RuleMeta } from "./packs/rules";
+import type { ComplianceFinding, ComplianceKind, Severity } from "./types";
 
 /** Templates split once into literal and `{name}` pieces: rendering is then concatenation. */
 const compiled = new Map<string, string[]>();
@@ -29,48 +29,76 @@ export function render(template: string, args: Record<string, string | number>):
   return out;
 }
 
-/**
- * Rendered message/fix per rule and argument values: across a catalogue most findings repeat
- * the same arguments (the same missing register, the same market), so each pair renders once.
- */
-const rendered = new Map<string, readonly [string, string]>();
-const RENDER_CACHE_MAX = 50_000;
+type Args = Record<string, string | number>;
 
-function renderPair(
-  rule: string,
-  args: Record<string, string | number>,
-): readonly [string, string] {
-  let key = rule;
-  for (const k in args) key += `\u0001${k}\u0002${args[k]}`;
-  let pair = rendered.get(key);
-  if (!pair) {
-    const meta = ruleMeta(rule);
-    pair = [render(meta.en.message, args), render(meta.en.fix, args)];
-    if (rendered.size >= RENDER_CACHE_MAX) rendered.clear();
-    rendered.set(key, pair);
+/**
+ * A finding whose `message` and `fix` are rendered from the rule's English templates and `args`
+ * on first read: a catalogue pass builds ~10 findings per product and most are counted, gated or
+ * stored, not read. `toJSON()` gives the plain finding with the same keys in the same order
+ * (`suggestion` last, only when set), so stored JSON and the CLI see exactly what an eagerly
+ * rendered finding gave.
+ */
+export class RuleFinding implements ComplianceFinding {
+  readonly rule: string;
+  readonly kind: ComplianceKind;
+  readonly severity: Severity;
+  readonly market: string;
+  readonly evidence: string;
+  readonly args: Args;
+  declare suggestion?: string;
+  #meta: RuleMeta;
+  #message: string | undefined = undefined;
+  #fix: string | undefined = undefined;
+
+  constructor(meta: RuleMeta, severity: Severity, market: string, evidence: string, args: Args) {
+    this.rule = meta.id;
+    this.kind = meta.kind;
+    this.severity = severity;
+    this.market = market;
+    this.evidence = evidence;
+    this.args = args;
+    this.#meta = meta;
   }
-  return pair;
+
+  get message(): string {
+    return (this.#message ??= render(this.#meta.en.message, this.args));
+  }
+  set message(value: string) {
+    this.#message = value;
+  }
+
+  get fix(): string {
+    return (this.#fix ??= render(this.#meta.en.fix, this.args));
+  }
+  set fix(value: string) {
+    this.#fix = value;
+  }
+
+  toJSON(): ComplianceFinding {
+    const plain: ComplianceFinding = {
+      rule: this.rule,
+      kind: this.kind,
+      severity: this.severity,
+      market: this.market,
+      message: this.message,
+      fix: this.fix,
+      evidence: this.evidence,
+      args: this.args,
+    };
+    if (this.suggestion !== undefined) plain.suggestion = this.suggestion;
+    return plain;
+  }
 }
 
 export function makeFinding(
   rule: string,
   market: string,
   evidence: string,
-  args: Record<string, string | number>,
+  args: Args,
   extra: { severity?: Severity; suggestion?: string } = {},
 ): ComplianceFinding {
   const meta = ruleMeta(rule);
-  const [message, fix] = renderPair(rule, args);
-  const finding: ComplianceFinding = {
-    rule,
-    kind: meta.kind,
-    severity: extra.severity ?? meta.severity,
-    market,
-    message,
-    fix,
-    evidence,
-    args,
-  };
+  const finding = new RuleFinding(meta, extra.severity ?? meta.severity, market, evidence, args);
   if (extra.suggestion !== undefined) finding.suggestion = extra.suggestion;
   return finding;
 }

@@ -100,15 +100,20 @@ export function isAppNamespace(namespace: string): boolean {
 
 const TEXT_TYPES = new Set(["single_line_text_field", "multi_line_text_field", "rich_text_field"]);
 
-const cache = new WeakMap<ProductFacts, ProductText>();
+/**
+ * The last product's text: inference and evaluation of one product read it several times in a
+ * row. One slot, not a WeakMap over the catalogue: a pass over 100k products would otherwise keep
+ * every product's text alive (and weak tables are costly to collect).
+ */
+let lastProduct: ProductFacts | null = null;
+let lastText: ProductText | null = null;
 
 function part(field: TextField, where: string, text: string): TextPart {
   return { field, where, text, lower: text.toLowerCase() };
 }
 
 export function productText(product: ProductFacts): ProductText {
-  const hit = cache.get(product);
-  if (hit) return hit;
+  if (product === lastProduct && lastText) return lastText;
   const parts: TextPart[] = [];
   if (product.title) parts.push(part("title", "title", product.title));
   const description = product.descriptionHtml ? htmlToText(product.descriptionHtml) : "";
@@ -129,7 +134,8 @@ export function productText(product: ProductFacts): ProductText {
     parts.find((p) => p.field === "description")?.lower ?? "",
   ].join("\n");
   const result = { parts, haystack };
-  cache.set(product, result);
+  lastProduct = product;
+  lastText = result;
   return result;
 }
 
