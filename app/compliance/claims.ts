@@ -134,6 +134,23 @@ const INTENSIFIER =
   "(?:(?:100\\s?%|truly|very|fully|completely|totally|super|sehr|besonders|très|vraiment|muy|totalmente|molto|davvero|zeer|echt|真正|完全)\\s*)?";
 const COPULA_END = /(?:^|\s)(is|are|ist|sind|est|sont|es|son|è|sono|zijn|是|является)\s*[.!?。]?$/i;
 
+/** The three (non-global, so stateless) rewrite regexes of a term, compiled once per term. */
+const TERM_REGEXES = new Map<string, readonly [RegExp, RegExp, RegExp]>();
+function termRegexes(term: string): readonly [RegExp, RegExp, RegExp] {
+  let list = TERM_REGEXES.get(term);
+  if (!list) {
+    const t = escape(term);
+    list = [
+      new RegExp(`${INTENSIFIER}${t}\\s+${CONNECTOR}\\s+`, "iu"),
+      new RegExp(`\\s*,?\\s+${CONNECTOR}\\s+${INTENSIFIER}${t}`, "iu"),
+      new RegExp(`${INTENSIFIER}${t}`, "iu"),
+    ];
+    if (TERM_REGEXES.size >= 5_000) TERM_REGEXES.clear();
+    TERM_REGEXES.set(term, list);
+  }
+  return list;
+}
+
 /**
  * The sentence without the claimed words (and a connector or intensifier that only served them).
  * Empty when nothing worth keeping is left: then the advice is to delete the sentence.
@@ -141,11 +158,8 @@ const COPULA_END = /(?:^|\s)(is|are|ist|sind|est|sont|es|son|è|sono|zijn|是|я
 export function rewriteWithout(sentence: string, terms: readonly string[]): string {
   let out = sentence;
   for (const term of [...new Set(terms)].sort((a, b) => b.length - a.length)) {
-    const t = escape(term);
-    out = out
-      .replace(new RegExp(`${INTENSIFIER}${t}\\s+${CONNECTOR}\\s+`, "iu"), "")
-      .replace(new RegExp(`\\s*,?\\s+${CONNECTOR}\\s+${INTENSIFIER}${t}`, "iu"), "")
-      .replace(new RegExp(`${INTENSIFIER}${t}`, "iu"), "");
+    const [before, after, alone] = termRegexes(term);
+    out = out.replace(before, "").replace(after, "").replace(alone, "");
   }
   out = out
     .replace(/\s{2,}/g, " ")

@@ -15,7 +15,7 @@ import { MARK_REQUIREMENTS } from "./packs/marks";
 import { EAEU_MARKETS, isEuMarket, languagesFor } from "./packs/markets";
 import { looksRestricted } from "./profile";
 import { prop65ShortWarning } from "./prop65";
-import { validateRegistration } from "./registrations";
+import { validateRegistration, type RegistrationCheck } from "./registrations";
 import { makeFinding } from "./render";
 import { productText, truncate } from "./text";
 import type {
@@ -23,6 +23,7 @@ import type {
   CertificateType,
   ComplianceFinding,
   ComplianceProfile,
+  EprStream,
   EvaluateInput,
   Party,
   ProductFacts,
@@ -62,6 +63,19 @@ function certificateFindings(certs: Certificate[], today: string, out: Complianc
   }
 }
 
+/** validateRegistration per country, stream and number: the same few for every product. */
+const CHECKS = new Map<string, RegistrationCheck>();
+function checkRegistration(country: string, stream: EprStream, number: string): RegistrationCheck {
+  const key = `${country}\u0000${stream}\u0000${number}`;
+  let check = CHECKS.get(key);
+  if (!check) {
+    check = validateRegistration({ country, stream, number });
+    if (CHECKS.size >= 10_000) CHECKS.clear();
+    CHECKS.set(key, check);
+  }
+  return check;
+}
+
 function eprFindings(input: EvaluateInput, markets: Set<string>, out: ComplianceFinding[]) {
   const { product, profile, registrations } = input;
   for (const ob of EPR_OBLIGATIONS) {
@@ -70,7 +84,7 @@ function eprFindings(input: EvaluateInput, markets: Set<string>, out: Compliance
     if (flags.length === 0) continue;
     const reg = registrations.find((r) => r.country === ob.country && r.stream === ob.stream);
     if (!reg) {
-      const check = validateRegistration({ country: ob.country, stream: ob.stream, number: "" });
+      const check = checkRegistration(ob.country, ob.stream, "");
       out.push(
         makeFinding(ob.rule, ob.country, flagEvidence(product, profile, flags), {
           register: ob.register,
@@ -80,7 +94,7 @@ function eprFindings(input: EvaluateInput, markets: Set<string>, out: Compliance
       );
       continue;
     }
-    const check = validateRegistration(reg);
+    const check = checkRegistration(reg.country, reg.stream, reg.number);
     if (!check.ok) {
       out.push(
         makeFinding("epr-number-format", ob.country, `${ob.stream}: ${reg.number}`, {
@@ -265,7 +279,7 @@ function claimFindings(
 
 function markFindings(
   input: EvaluateInput,
-  markets: Set<string>,
+  { markets, eaeu }: MarketSets,
   hasEu: boolean,
   validTypes: Set<CertificateType>,
   out: ComplianceFinding[],
@@ -278,7 +292,7 @@ function markFindings(
           ? ["EU"]
           : []
         : req.market === "EAEU"
-          ? [...markets].filter((m) => EAEU_MARKETS.has(m))
+          ? eaeu
           : markets.has(req.market)
             ? [req.market]
             : [];
@@ -297,10 +311,37 @@ function markFindings(
   }
 }
 
+interface MarketSets {
+  given: string[];
+  markets: Set<string>;
+  euMarkets: string[];
+  sorted: string[];
+  eaeu: string[];
+}
+let lastMarkets: MarketSets | null = null;
+
+/** The markets as sets and sorted lists; a catalogue pass gives the same list every time. */
+function marketSets(given: readonly string[]): MarketSets {
+  const last = lastMarkets;
+  if (last && last.given.length === given.length && last.given.every((m, i) => m === given[i]))
+    return last;
+  const markets = new Set(given.map((m) => m.toUpperCase()));
+  const sets: MarketSets = {
+    given: [...given],
+    markets,
+    euMarkets: [...markets].filter(isEuMarket).sort(),
+    sorted: [...markets].sort(),
+    eaeu: [...markets].filter((m) => EAEU_MARKETS.has(m)),
+  };
+  lastMarkets = sets;
+  return sets;
+}
+
 export function evaluateCompliance(input: EvaluateInput): ComplianceFinding[] {
   const { product, profile, certificates, today } = input;
-  const markets = new Set(input.markets.map((m) => m.toUpperCase()));
-  const euMarkets = [...markets].filter(isEuMarket).sort();
+  const sets = marketSets(input.markets);
+  const markets = sets.markets;
+  const euMarkets = sets.euMarkets;
   const hasEu = euMarkets.length > 0;
   const out: ComplianceFinding[] = [];
 
@@ -314,7 +355,7 @@ export function evaluateCompliance(input: EvaluateInput): ComplianceFinding[] {
     gpsrFindings(input, euMarkets, out);
     claimFindings(input, valid, validTypes, out);
   }
-  markFindings(input, markets, hasEu, validTypes, out);
+  markFindings(input, sets, hasEu, validTypes, out);
 
   if (markets.has("FR") && profile.physical.value) {
     out.push(makeFinding("label-fr-triman", "FR", "sold to FR with packaging", {}));
@@ -330,7 +371,7 @@ export function evaluateCompliance(input: EvaluateInput): ComplianceFinding[] {
   }
   if (looksRestricted(product)) {
     const evidence = truncate(product.categoryName ?? product.title, 80);
-    for (const market of [...markets].sort()) {
+    for (const market of sets.sorted) {
       out.push(makeFinding("restricted-goods", market, evidence, { evidence, market }));
     }
   }

@@ -57,10 +57,40 @@ function firstOf<T>(values: readonly T[], pick: (v: T) => string | null): string
   return null;
 }
 
+/** Per category id: its code and which kind flags its prefixes give (categories repeat). */
+interface CategoryInfo {
+  code: string | null;
+  flags: Partial<Record<KindFlag, boolean>>;
+}
+const CATEGORIES = new Map<string, CategoryInfo>();
+const NO_CATEGORY: CategoryInfo = { code: null, flags: {} };
+
+function categoryInfo(categoryId: string | null): CategoryInfo {
+  if (!categoryId) return NO_CATEGORY;
+  let info = CATEGORIES.get(categoryId);
+  if (!info) {
+    info = { code: categoryCode(categoryId), flags: {} };
+    if (CATEGORIES.size >= 50_000) CATEGORIES.clear();
+    CATEGORIES.set(categoryId, info);
+  }
+  return info;
+}
+
+/** hasPrefix(code, CATEGORY_PREFIXES[flag]), memoised per category. */
+function categoryFlag(info: CategoryInfo, flag: KindFlag): boolean {
+  let hit = info.flags[flag];
+  if (hit === undefined) {
+    hit = hasPrefix(info.code, CATEGORY_PREFIXES[flag]);
+    if (info !== NO_CATEGORY) info.flags[flag] = hit;
+  }
+  return hit;
+}
+
 export function inferProfile(product: ProductFacts): ComplianceProfile {
   const { haystack } = productText(product);
-  const code = categoryCode(product.categoryId);
-  const byCategory = (flag: KindFlag) => hasPrefix(code, CATEGORY_PREFIXES[flag]);
+  const category = categoryInfo(product.categoryId);
+  const code = category.code;
+  const byCategory = (flag: KindFlag) => categoryFlag(category, flag);
   // Text cues are the costly part of inference: each runs only when its answer matters.
   const byText = (flag: KindFlag) => TEXT_CUES[flag]?.test(haystack) ?? false;
   const leafName = product.categoryName?.split(" > ").pop() ?? "";
@@ -123,9 +153,8 @@ export function mergeProfile(
 
 /** Is the product restricted in the heuristic sense (vapes, CBD, knives, OTC medicine)? */
 export function looksRestricted(product: ProductFacts): boolean {
-  const code = categoryCode(product.categoryId);
   return (
-    hasPrefix(code, CATEGORY_PREFIXES.restricted) ||
+    categoryFlag(categoryInfo(product.categoryId), "restricted") ||
     (TEXT_CUES.restricted?.test(productText(product).haystack) ?? false)
   );
 }
