@@ -68,6 +68,12 @@ export default function ProductFit() {
       title={data.product.title}
       subtitle={t("product.subtitle")}
       backAction={back}
+      secondaryActions={[
+        {
+          content: t("compliance.product.link"),
+          url: `/app/compliance/products/${data.product.id.split("/").pop() ?? ""}`,
+        },
+      ]}
       titleMetadata={
         <Badge tone={data.product.status === "ACTIVE" ? "success" : undefined}>
           {t(
