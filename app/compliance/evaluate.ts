@@ -27,20 +27,26 @@ import type {
   EvaluateInput,
   Party,
   ProductFacts,
+  Registration,
 } from "./types";
 
 type BoolFlag = {
   [K in keyof ComplianceProfile]: ComplianceProfile[K]["value"] extends boolean ? K : never;
 }[keyof ComplianceProfile];
 
-function applying(profile: ComplianceProfile, flags: readonly BoolFlag[]): BoolFlag[] {
-  return flags.filter((f) => profile[f].value);
+const NO_FLAGS: readonly BoolFlag[] = Object.freeze([]);
+
+/** The flags that hold; most rules apply to few products, so "none" allocates nothing. */
+function applying(profile: ComplianceProfile, flags: readonly BoolFlag[]): readonly BoolFlag[] {
+  let out: BoolFlag[] | null = null;
+  for (const f of flags) if (profile[f].value) (out ??= []).push(f);
+  return out ?? NO_FLAGS;
 }
 
 function flagEvidence(
   product: ProductFacts,
   profile: ComplianceProfile,
-  flags: BoolFlag[],
+  flags: readonly BoolFlag[],
 ): string {
   const what = flags.map((f) => `${f} (${profile[f].source})`).join(", ");
   return truncate(`${what}: ${product.categoryName ?? product.productType ?? product.title}`);
@@ -63,16 +69,36 @@ function certificateFindings(certs: Certificate[], today: string, out: Complianc
   }
 }
 
-/** validateRegistration per country, stream and number: the same few for every product. */
-const CHECKS = new Map<string, RegistrationCheck>();
-function checkRegistration(country: string, stream: EprStream, number: string): RegistrationCheck {
-  const key = `${country}\u0000${stream}\u0000${number}`;
-  let check = CHECKS.get(key);
+/**
+ * validateRegistration, memoised per obligation (nothing registered) or per registration object
+ * (rechecked when its fields changed): every product of a pass meets the same few.
+ */
+const MISSING_CHECKS = new WeakMap<object, RegistrationCheck>();
+const REG_CHECKS = new WeakMap<Registration, { reg: Registration; check: RegistrationCheck }>();
+
+function checkMissing(ob: { country: string; stream: EprStream }): RegistrationCheck {
+  let check = MISSING_CHECKS.get(ob);
   if (!check) {
-    check = validateRegistration({ country, stream, number });
-    if (CHECKS.size >= 10_000) CHECKS.clear();
-    CHECKS.set(key, check);
+    check = validateRegistration({ country: ob.country, stream: ob.stream, number: "" });
+    MISSING_CHECKS.set(ob, check);
   }
+  return check;
+}
+
+function checkRegistration(reg: Registration): RegistrationCheck {
+  const hit = REG_CHECKS.get(reg);
+  if (
+    hit &&
+    hit.reg.country === reg.country &&
+    hit.reg.stream === reg.stream &&
+    hit.reg.number === reg.number
+  )
+    return hit.check;
+  const check = validateRegistration(reg);
+  REG_CHECKS.set(reg, {
+    reg: { country: reg.country, stream: reg.stream, number: reg.number },
+    check,
+  });
   return check;
 }
 
@@ -84,7 +110,7 @@ function eprFindings(input: EvaluateInput, markets: Set<string>, out: Compliance
     if (flags.length === 0) continue;
     const reg = registrations.find((r) => r.country === ob.country && r.stream === ob.stream);
     if (!reg) {
-      const check = checkRegistration(ob.country, ob.stream, "");
+      const check = checkMissing(ob);
       out.push(
         makeFinding(ob.rule, ob.country, flagEvidence(product, profile, flags), {
           register: ob.register,
@@ -94,7 +120,7 @@ function eprFindings(input: EvaluateInput, markets: Set<string>, out: Compliance
       );
       continue;
     }
-    const check = checkRegistration(reg.country, reg.stream, reg.number);
+    const check = checkRegistration(reg);
     if (!check.ok) {
       out.push(
         makeFinding("epr-number-format", ob.country, `${ob.stream}: ${reg.number}`, {
