@@ -17,7 +17,7 @@ import { parseArgs } from "node:util";
 import { rescoreProducts } from "../app/channels/jobs.server";
 import { channelsDb, closeChannelsDb, selectRows } from "../app/channels/connection.server";
 import { FACTS_PAGE, loadShopFacts, productFactsPages } from "../app/channels/facts.server";
-import { PACKS_VERSION, scoreProduct } from "../app/channels/index";
+import { scoreProduct } from "../app/channels/index";
 import { saveScores } from "../app/channels/store.server";
 import type { ProductFacts } from "../app/channels/types";
 import { createDb } from "../app/db.server";
@@ -112,7 +112,7 @@ async function measure(url: string) {
       .slice(i, i + FACTS_PAGE)
       .map((f) => ({ productId: f.id, scores: scoreProduct(f, shop) }));
     t = performance.now();
-    await saveScores(channels, SHOP, page, { packVersion: PACKS_VERSION, scoredAt });
+    await saveScores(channels, SHOP, page, { scoredAt });
     storeMs += performance.now() - t;
   }
 

@@ -12,9 +12,9 @@ import { syncWebhookJob } from "../sync/jobs.server";
 import { openMirrorWriter } from "../sync/mirror/writer.server";
 import type { ProductRow, VariantRow } from "../sync/mirror/rows";
 import { channelsDb, selectRows } from "./connection.server";
-import { PACKS_VERSION } from "./index";
+import { packFor, PACKS } from "./index";
 import { rescoreAllJob, rescoreIfStale, rescoreProductJob } from "./jobs.server";
-import { CHANNEL_IDS } from "./types";
+import { CHANNEL_IDS, type ChannelId } from "./types";
 
 const SHOP = "rescore-shop.myshopify.com";
 const OTHER = "rescore-other.myshopify.com";
@@ -131,7 +131,9 @@ describe("channel fit jobs on the inline runner", () => {
     await queue.drain();
     const rows = await scores(SHOP);
     expect(rows.size).toBe(3 * CHANNEL_IDS.length);
-    expect(new Set([...rows.values()].map((r) => r.packVersion))).toEqual(new Set([PACKS_VERSION]));
+    expect(new Set([...rows.values()].map((r) => r.packVersion))).toEqual(
+      new Set(PACKS.map((p) => p.version)),
+    );
     expect((await scores(OTHER)).size).toBe(0);
   });
 
@@ -199,7 +201,7 @@ describe("channel fit jobs on the inline runner", () => {
     const after = await scores(SHOP);
     expect(after.size).toBe(before.size);
     for (const [key, row] of after) {
-      expect(row.packVersion).toBe(PACKS_VERSION);
+      expect(row.packVersion).toBe(packFor(row.channel as ChannelId).version);
       expect(String(row.scoredAt) > String(before.get(key)?.scoredAt)).toBe(true);
     }
     expect(await rescoreIfStale(queue, SHOP)).toBeNull();

@@ -5,7 +5,7 @@ import type { JobQueue } from "../jobs/types";
 import { logger } from "../logger.server";
 import { channelsDb, selectRows, type ChannelsDb } from "./connection.server";
 import { loadProductFacts, loadShopFacts, productFactsPages, salesKnownFor } from "./facts.server";
-import { PACKS_VERSION, scoreProduct } from "./index";
+import { PACKS, PACKS_VERSION, scoreProduct } from "./index";
 import { loadCertificates, rangeOf } from "../compliance/inputs.server";
 import { gatesOf } from "../compliance/results.server";
 import type { ChannelId, ChannelScore } from "./types";
@@ -103,14 +103,14 @@ export async function rescoreProducts(
       });
     } else removed += await deleteProductScores(channels, shop, productId);
   }
-  await saveScores(channels, shop, batch, { packVersion: PACKS_VERSION, scoredAt: options.now });
+  await saveScores(channels, shop, batch, { scoredAt: options.now });
   return { scored: batch.length, removed };
 }
 
 /**
  * Re-scores every product of the shop page by page (each page saved in one transaction), then
- * sweeps the scores of products that are gone. Rows carry PACKS_VERSION, so a later pack change
- * is visible in the table.
+ * sweeps the scores of products that are gone. Each row carries its channel pack's version, so a
+ * later pack change is visible in the table.
  */
 export async function rescoreAll(
   options: RescoreOptions & {
@@ -141,10 +141,7 @@ export async function rescoreAll(
       productId: facts.id,
       scores: applyComplianceGate(scoreProduct(facts, shopFacts), gates.get(facts.id)),
     }));
-    await saveScores(channels, shop, batch, {
-      packVersion: PACKS_VERSION,
-      scoredAt: options.now ?? new Date(),
-    });
+    await saveScores(channels, shop, batch, { scoredAt: options.now ?? new Date() });
     done += page.length;
     await options.onProgress?.({ done, total });
   }
@@ -197,7 +194,11 @@ export async function rescoreIfStale(
   shop: string,
   channels: ChannelsDb = channelsDb(databaseUrl()),
 ): Promise<string | null> {
-  const reason = await staleReason(channels, shop, PACKS_VERSION);
+  const reason = await staleReason(
+    channels,
+    shop,
+    PACKS.map((p) => p.version),
+  );
   if (reason)
     await queue.enqueue(
       rescoreAllJob,

@@ -8,12 +8,16 @@ import { CHANNEL_IDS, type ChannelScore } from "./types";
 const SHOP = "store-shop.myshopify.com";
 const OTHER = "store-other.myshopify.com";
 
-const score = (channel: ChannelScore["channel"], value: number): ChannelScore => ({
+const score = (
+  channel: ChannelScore["channel"],
+  value: number,
+  edition = "test",
+): ChannelScore => ({
   channel,
   score: value,
   band: value >= 80 ? "excellent" : value >= 60 ? "good" : "poor",
   eligible: value >= 50,
-  packVersion: `${channel}@test`,
+  packVersion: `${channel}@${edition}`,
   findings:
     value >= 50
       ? [
@@ -53,9 +57,9 @@ const score = (channel: ChannelScore["channel"], value: number): ChannelScore =>
           },
         ],
 });
-const all = (productId: string, value: number) => ({
+const all = (productId: string, value: number, edition = "v1") => ({
   productId,
-  scores: CHANNEL_IDS.map((c) => score(c, value)),
+  scores: CHANNEL_IDS.map((c) => score(c, value, edition)),
 });
 
 function suite(name: string, database: () => Promise<{ url: string; drop: () => Promise<void> }>) {
@@ -76,8 +80,8 @@ function suite(name: string, database: () => Promise<{ url: string; drop: () => 
     it("GIVEN scores for many products WHEN saved twice THEN one row per product and channel holds the latest", async () => {
       ({ url, drop } = await database());
       const many = Array.from({ length: 150 }, (_, i) => all(`p${String(i).padStart(3, "0")}`, 40));
-      expect(await saveScores(channelsDb(url), SHOP, many, { packVersion: "v1" })).toBe(1200);
-      await saveScores(channelsDb(url), SHOP, [all("p000", 90)], { packVersion: "v1" });
+      expect(await saveScores(channelsDb(url), SHOP, many)).toBe(1200);
+      await saveScores(channelsDb(url), SHOP, [all("p000", 90)]);
       const saved = await rows(SHOP);
       expect(saved).toHaveLength(1200);
       const first = saved.find((r) => r.productId === "p000" && r.channel === "amazon")!;
@@ -96,20 +100,17 @@ function suite(name: string, database: () => Promise<{ url: string; drop: () => 
         warnings: 1,
         blockerRules: " gtin_check_digit ",
         ruleIds: " gtin_check_digit title_length sales_unknown ",
-        packVersion: "v1",
+        packVersion: "ozon@v1",
       });
       expect(JSON.parse(String(other.findings))).toHaveLength(3);
     });
 
     it("GIVEN two shops with the same product ids WHEN one deletes, sweeps and saves THEN the other's rows are untouched", async () => {
-      await saveScores(channelsDb(url), OTHER, [all("p000", 70), all("p001", 70)], {
-        packVersion: "v0",
-      });
+      await saveScores(channelsDb(url), OTHER, [all("p000", 70, "v0"), all("p001", 70, "v0")]);
       const before = await rows(OTHER);
       expect(await deleteProductScores(channelsDb(url), SHOP, "p001")).toBe(8);
       const cut = new Date(Date.now() + 1000);
       await saveScores(channelsDb(url), SHOP, [all("p002", 55)], {
-        packVersion: "v1",
         scoredAt: new Date(Date.now() + 2000),
       });
       // Everything of SHOP written before `cut` goes; p002 was stamped after it.
@@ -119,10 +120,14 @@ function suite(name: string, database: () => Promise<{ url: string; drop: () => 
     });
 
     it("tells when a shop's scores need a full pass", async () => {
-      expect(await staleReason(channelsDb(url), SHOP, "v1")).toBeNull();
-      expect(await staleReason(channelsDb(url), SHOP, "v2")).toBe("pack-version");
-      expect(await staleReason(channelsDb(url), OTHER, "v0")).toBeNull();
-      expect(await staleReason(channelsDb(url), "nobody.myshopify.com", "v1")).toBeNull();
+      const editions = (e: string) => CHANNEL_IDS.map((c) => `${c}@${e}`);
+      expect(await staleReason(channelsDb(url), SHOP, editions("v1"))).toBeNull();
+      expect(await staleReason(channelsDb(url), SHOP, editions("v2"))).toBe("pack-version");
+      // One channel's pack moving on is enough.
+      const oneNewer = editions("v1").map((v) => (v === "ebay@v1" ? "ebay@v2" : v));
+      expect(await staleReason(channelsDb(url), SHOP, oneNewer)).toBe("pack-version");
+      expect(await staleReason(channelsDb(url), OTHER, editions("v0"))).toBeNull();
+      expect(await staleReason(channelsDb(url), "nobody.myshopify.com", editions("v1"))).toBeNull();
     });
   });
 }

@@ -52,7 +52,6 @@ function lay(
   shop: string,
   productId: string,
   s: ChannelScore,
-  packVersion: string,
   scoredAt: string,
   sqlite: boolean,
 ): number {
@@ -76,7 +75,8 @@ function lay(
   out[at + 8] = ruleList(blockerRules);
   out[at + 9] = ruleList(s.findings.map((f) => f.rule));
   out[at + 10] = JSON.stringify(s.findings);
-  out[at + 11] = packVersion;
+  // The channel's own edition (e.g. `amazon@2026-12-01.1`): what judged this row.
+  out[at + 11] = s.packVersion;
   out[at + 12] = scoredAt;
   return at + WIDTH;
 }
@@ -87,8 +87,6 @@ const SQLITE_ROWS = 64;
 const POSTGRES_ROWS = 2_000;
 
 export interface SaveOptions {
-  /** Stored in every row: what the pass was judged by (a change triggers a full re-score). */
-  packVersion: string;
   /** Default now; a full pass uses one time for all its rows so a sweep can tell them apart. */
   scoredAt?: Date;
 }
@@ -98,7 +96,7 @@ export async function saveScores(
   db: ChannelsDb,
   shop: string,
   products: readonly ProductScores[],
-  options: SaveOptions,
+  options: SaveOptions = {},
 ): Promise<number> {
   const scoredAt = dateParam(db, options.scoredAt ?? new Date());
   const total = products.reduce((n, p) => n + p.scores.length, 0);
@@ -109,8 +107,7 @@ export async function saveScores(
   const values: unknown[] = new Array(total * WIDTH);
   let at = 0;
   for (const p of products)
-    for (const s of p.scores)
-      at = lay(values, at, shop, p.productId, s, options.packVersion, scoredAt, sqlite);
+    for (const s of p.scores) at = lay(values, at, shop, p.productId, s, scoredAt, sqlite);
 
   if (db.kind === "sqlite") {
     // Synchronous from BEGIN to COMMIT: nothing else on this connection can run in between.
@@ -184,12 +181,14 @@ export function sweepScores(db: ChannelsDb, shop: string, passStartedAt: Date): 
 export async function staleReason(
   db: ChannelsDb,
   shop: string,
-  packVersion: string,
+  /** Every channel pack's current version; a row judged by any other edition is stale. */
+  currentVersions: readonly string[],
 ): Promise<"pack-version" | "never-scored" | null> {
+  const marks = currentVersions.map(() => "?").join(", ");
   const [row] = await selectRows(
     db,
-    `SELECT CASE WHEN EXISTS (SELECT 1 FROM "ChannelScore" WHERE "shop" = ? AND "packVersion" <> ?) THEN 1 ELSE 0 END AS "stale", CASE WHEN EXISTS (SELECT 1 FROM "ChannelScore" WHERE "shop" = ?) THEN 1 ELSE 0 END AS "scored", CASE WHEN EXISTS (SELECT 1 FROM "Product" WHERE "shop" = ?) THEN 1 ELSE 0 END AS "products"`,
-    [shop, packVersion, shop, shop],
+    `SELECT CASE WHEN EXISTS (SELECT 1 FROM "ChannelScore" WHERE "shop" = ? AND "packVersion" NOT IN (${marks})) THEN 1 ELSE 0 END AS "stale", CASE WHEN EXISTS (SELECT 1 FROM "ChannelScore" WHERE "shop" = ?) THEN 1 ELSE 0 END AS "scored", CASE WHEN EXISTS (SELECT 1 FROM "Product" WHERE "shop" = ?) THEN 1 ELSE 0 END AS "products"`,
+    [shop, ...currentVersions, shop, shop],
   );
   if (Number(row?.stale) === 1) return "pack-version";
   if (Number(row?.scored) === 0 && Number(row?.products) === 1) return "never-scored";
