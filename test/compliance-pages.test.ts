@@ -21,7 +21,7 @@ import {
 import {
   action as certificatesAction,
   loader as certificatesLoader,
-} from "../app/routes/app.compliance.certificates";
+} from "../app/routes/app.compliance.vault";
 import { loader as exportLoader } from "../app/routes/app.compliance.export";
 import {
   action as productAction,
@@ -30,7 +30,7 @@ import {
 import {
   action as registrationsAction,
   loader as registrationsLoader,
-} from "../app/routes/app.compliance.registrations";
+} from "../app/routes/app.compliance.epr";
 import { loader as reportLoader } from "../app/routes/app.compliance.report";
 import { sessionStorage } from "../app/shopify.server";
 
@@ -262,7 +262,7 @@ describe("the Compliance overview", () => {
 describe("EPR registrations", () => {
   it("shows the format check's error as a field error, in the admin's language", async () => {
     const bad = await registrationsAction(
-      await post("/app/compliance/registrations", {
+      await post("/app/compliance/epr", {
         intent: "save",
         country: "DE",
         stream: "packaging",
@@ -278,7 +278,7 @@ describe("EPR registrations", () => {
       },
     });
     const zh = await registrationsAction(
-      await post("/app/compliance/registrations?locale=zh-CN", {
+      await post("/app/compliance/epr?locale=zh-CN", {
         intent: "save",
         country: "D",
         stream: "packaging",
@@ -294,7 +294,7 @@ describe("EPR registrations", () => {
 
   it("adds, lists, refuses a duplicate and never touches OTHER's registration", async () => {
     const saved = await registrationsAction(
-      await post("/app/compliance/registrations", {
+      await post("/app/compliance/epr", {
         intent: "save",
         country: "de",
         stream: "packaging",
@@ -305,7 +305,7 @@ describe("EPR registrations", () => {
     expect(saved).toEqual({ ok: true, intent: "save", number: "DE1234567890123" });
     expect(afterVaultChange).toHaveBeenCalledWith(SHOP, { kind: "registrations" });
     const twice = await registrationsAction(
-      await post("/app/compliance/registrations", {
+      await post("/app/compliance/epr", {
         intent: "save",
         country: "DE",
         stream: "packaging",
@@ -316,7 +316,7 @@ describe("EPR registrations", () => {
       ok: false,
       fieldErrors: { stream: expect.stringContaining("already") },
     });
-    const page = await registrationsLoader(await args("/app/compliance/registrations"));
+    const page = await registrationsLoader(await args("/app/compliance/epr"));
     expect(page.registrations.map((r) => [r.country, r.stream, r.number])).toEqual([
       ["DE", "packaging", "DE1234567890123"],
     ]);
@@ -326,7 +326,7 @@ describe("EPR registrations", () => {
     expect(JSON.stringify(page)).not.toContain("DE9999999999999");
     const theirs = await db().eprRegistration.findFirstOrThrow({ where: { shop: OTHER } });
     const edit = await registrationsAction(
-      await post("/app/compliance/registrations", {
+      await post("/app/compliance/epr", {
         intent: "save",
         id: theirs.id,
         country: "DE",
@@ -336,7 +336,7 @@ describe("EPR registrations", () => {
     );
     expect(edit).toMatchObject({ ok: false, fieldErrors: { form: expect.any(String) } });
     const del = await registrationsAction(
-      await post("/app/compliance/registrations", { intent: "delete", id: theirs.id }),
+      await post("/app/compliance/epr", { intent: "delete", id: theirs.id }),
     );
     expect(del.ok).toBe(false);
     expect(await db().eprRegistration.findUnique({ where: { id: theirs.id } })).toMatchObject({
@@ -347,7 +347,7 @@ describe("EPR registrations", () => {
     const mine = page.registrations[0]!;
     expect(
       await registrationsAction(
-        await post("/app/compliance/registrations", { intent: "delete", id: mine.id }),
+        await post("/app/compliance/epr", { intent: "delete", id: mine.id }),
       ),
     ).toEqual({ ok: true, intent: "delete" });
   });
@@ -355,7 +355,7 @@ describe("EPR registrations", () => {
 
 describe("the certificate vault", () => {
   it("lists SHOP's certificates with their status", async () => {
-    const data = await certificatesLoader(await args("/app/compliance/certificates"));
+    const data = await certificatesLoader(await args("/app/compliance/vault"));
     expect(data.certificates.map((c) => [c.type, c.number, c.status])).toEqual([
       ["CE", "DOC-1", "expiring"],
       ["FSC", "FSC-OK", "valid"],
@@ -366,7 +366,7 @@ describe("the certificate vault", () => {
 
   it("answers field errors for a bad certificate, in the admin's language", async () => {
     const bad = await certificatesAction(
-      await post("/app/compliance/certificates", {
+      await post("/app/compliance/vault", {
         intent: "save",
         kind: "CE",
         number: "",
@@ -384,7 +384,7 @@ describe("the certificate vault", () => {
       },
     });
     const backwards = await certificatesAction(
-      await post("/app/compliance/certificates?locale=zh-CN", {
+      await post("/app/compliance/vault?locale=zh-CN", {
         intent: "save",
         kind: "CE",
         number: "X",
@@ -399,7 +399,7 @@ describe("the certificate vault", () => {
     });
     // A product only OTHER has cannot be a scope of SHOP's certificate.
     const foreign = await certificatesAction(
-      await post("/app/compliance/certificates", {
+      await post("/app/compliance/vault", {
         intent: "save",
         kind: "CE",
         number: "X",
@@ -417,7 +417,7 @@ describe("the certificate vault", () => {
 
   it("adds a certificate for chosen products, edits it, and cannot reach OTHER's", async () => {
     const saved = await certificatesAction(
-      await post("/app/compliance/certificates", {
+      await post("/app/compliance/vault", {
         intent: "save",
         kind: "UL",
         number: "UL-77",
@@ -431,7 +431,7 @@ describe("the certificate vault", () => {
     );
     expect(saved).toEqual({ ok: true, intent: "save" });
     expect(afterVaultChange).toHaveBeenCalledWith(SHOP, { kind: "certificates" });
-    const data = await certificatesLoader(await args("/app/compliance/certificates"));
+    const data = await certificatesLoader(await args("/app/compliance/vault"));
     const ul = data.certificates.find((c) => c.number === "UL-77")!;
     expect(ul).toMatchObject({
       scope: { kind: "products", productIds: [gid(1), gid(2)] },
@@ -441,7 +441,7 @@ describe("the certificate vault", () => {
     expect(data.titles[gid(2)]).toBe('Mine 2, "quoted"');
     const theirs = await db().complianceCertificate.findFirstOrThrow({ where: { shop: OTHER } });
     const edit = await certificatesAction(
-      await post("/app/compliance/certificates", {
+      await post("/app/compliance/vault", {
         intent: "save",
         id: theirs.id,
         kind: "UL",
@@ -452,7 +452,7 @@ describe("the certificate vault", () => {
     );
     expect(edit.ok).toBe(false);
     const del = await certificatesAction(
-      await post("/app/compliance/certificates", { intent: "delete", id: theirs.id }),
+      await post("/app/compliance/vault", { intent: "delete", id: theirs.id }),
     );
     expect(del.ok).toBe(false);
     expect(await db().complianceCertificate.findUnique({ where: { id: theirs.id } })).toMatchObject(
@@ -462,7 +462,7 @@ describe("the certificate vault", () => {
     );
     expect(
       await certificatesAction(
-        await post("/app/compliance/certificates", { intent: "delete", id: ul.id }),
+        await post("/app/compliance/vault", { intent: "delete", id: ul.id }),
       ),
     ).toEqual({ ok: true, intent: "delete" });
   });

@@ -4,8 +4,8 @@ import { useId } from "react";
 export interface Column {
   /** The column's label under the axis (a day). */
   label: string;
-  /** Stacked bottom up, in the legend's order. */
-  values: number[];
+  /** Stacked bottom up, in the legend's order; null for a day with no data (no column drawn). */
+  values: number[] | null;
 }
 
 /**
@@ -19,22 +19,25 @@ export function ColumnChart({
   columns,
   testId,
   height = 160,
+  locale,
 }: {
   title: string;
   legend: { label: string; color: string }[];
   columns: Column[];
   testId?: string;
   height?: number;
+  /** For the axis numbers. */
+  locale?: string;
 }) {
   const id = useId();
-  const totals = columns.map((c) => c.values.reduce((a, b) => a + Math.max(0, b), 0));
+  const totals = columns.map((c) => (c.values ?? []).reduce((a, b) => a + Math.max(0, b), 0));
   const max = Math.max(1, ...totals);
   // A round top for the axis, so the labels read as numbers people use (10, 50, 200…).
   const step = 10 ** Math.floor(Math.log10(max));
   const top = Math.ceil(max / step) * step;
   const width = Math.max(columns.length, 1) * 24;
   const barWidth = 14;
-  const every = Math.max(1, Math.ceil(columns.length / 8));
+  const every = Math.max(1, Math.ceil(columns.length / 6));
   return (
     <figure style={{ margin: 0 }} data-testid={testId} aria-labelledby={`${id}-title`}>
       <BlockStack gap="300">
@@ -75,10 +78,10 @@ export function ColumnChart({
             }}
           >
             <Text as="span" variant="bodySm" tone="subdued" numeric>
-              {top}
+              {top.toLocaleString(locale)}
             </Text>
             <Text as="span" variant="bodySm" tone="subdued" numeric>
-              {top / 2}
+              {(top / 2).toLocaleString(locale)}
             </Text>
             <Text as="span" variant="bodySm" tone="subdued" numeric>
               0
@@ -109,9 +112,9 @@ export function ColumnChart({
               return (
                 <g key={c.label}>
                   <title>
-                    {`${c.label}: ${legend.map((l, k) => `${l.label} ${c.values[k] ?? 0}`).join(", ")}`}
+                    {`${c.label}: ${c.values ? legend.map((l, k) => `${l.label} ${c.values?.[k] ?? 0}`).join(", ") : "—"}`}
                   </title>
-                  {c.values.map((v, k) => {
+                  {(c.values ?? []).map((v, k) => {
                     const h = (Math.max(0, v) / top) * 100;
                     y -= h;
                     return (
@@ -132,9 +135,12 @@ export function ColumnChart({
           <span />
           <div style={{ display: "grid", gridTemplateColumns: `repeat(${columns.length}, 1fr)` }}>
             {columns.map((c, i) => (
-              <Text key={c.label} as="span" variant="bodySm" tone="subdued" alignment="center">
-                {i % every === 0 || i === columns.length - 1 ? c.label : ""}
-              </Text>
+              // Counted from the end, so the latest column is always labelled.
+              <span key={c.label} style={{ whiteSpace: "nowrap", textAlign: "center" }}>
+                <Text as="span" variant="bodySm" tone="subdued">
+                  {(columns.length - 1 - i) % every === 0 ? c.label : ""}
+                </Text>
+              </span>
             ))}
           </div>
         </div>
@@ -164,7 +170,7 @@ export function ColumnChart({
               <tr key={c.label}>
                 <th scope="row">{c.label}</th>
                 {legend.map((l, k) => (
-                  <td key={l.label}>{c.values[k] ?? 0}</td>
+                  <td key={l.label}>{c.values ? (c.values[k] ?? 0) : "—"}</td>
                 ))}
               </tr>
             ))}

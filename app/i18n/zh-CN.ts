@@ -326,6 +326,8 @@ export const zhCN: Record<MessageKey, string> = {
     "适用哪些规则取决于这些信息。Seaworthy 根据产品类目、类型和文字推断；保存此表单即确认所显示的全部值。",
   "compliance.profile.inferred": "推断",
   "compliance.profile.confirmed": "已确认",
+  "compliance.profile.notSet": "未填写",
+  "compliance.reg.add": "添加",
   "compliance.profile.origin": "原产国",
   "compliance.profile.hs": "HS 编码",
   "compliance.profile.manufacturer": "制造商",

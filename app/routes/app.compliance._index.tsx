@@ -162,8 +162,8 @@ export default function ComplianceOverview() {
       title={t("compliance.title")}
       subtitle={t("compliance.subtitle")}
       secondaryActions={[
-        { content: t("compliance.nav.registrations"), url: "/app/compliance/registrations" },
-        { content: t("compliance.nav.certificates"), url: "/app/compliance/certificates" },
+        { content: t("compliance.nav.registrations"), url: "/app/compliance/epr" },
+        { content: t("compliance.nav.certificates"), url: "/app/compliance/vault" },
       ]}
     >
       <BlockStack gap="400">
@@ -516,8 +516,17 @@ function MatchingList({ data }: { data: Data }) {
   );
 }
 
+/** The last `n` UTC calendar days, oldest first. */
+function lastDays(n: number): string[] {
+  const now = Date.now();
+  return Array.from({ length: n }, (_, i) =>
+    new Date(now - (n - 1 - i) * 86_400_000).toISOString().slice(0, 10),
+  );
+}
+
 function OverTime({ data }: { data: Data }) {
   const t = useT();
+  const locale = useLocale();
   return data.overTime.length === 0 ? (
     <Text as="p" tone="subdued">
       {t("compliance.chart.empty")}
@@ -526,12 +535,14 @@ function OverTime({ data }: { data: Data }) {
     <BlockStack gap="200">
       <ColumnChart
         testId="compliance-chart"
+        locale={locale}
         title={t("compliance.chart.title")}
         legend={SEVERITIES.map((s) => ({ label: t(`severity.${s}`), color: SEVERITY_COLOR[s] }))}
-        columns={data.overTime.map((d) => ({
-          label: d.day.slice(5),
-          values: [d.blocker, d.warning, d.info],
-        }))}
+        columns={lastDays(30).map((day) => {
+          const d = data.overTime.find((o) => o.day === day);
+          // A day without a check has no column (not a zero: nothing was counted).
+          return { label: day.slice(5), values: d ? [d.blocker, d.warning, d.info] : null };
+        })}
       />
       <Text as="p" tone="subdued" variant="bodySm">
         {t("compliance.chart.help")}
@@ -582,7 +593,7 @@ function Expiring({ data }: { data: Data }) {
           <Text as="h2" variant="headingMd">
             {t("compliance.expiring.title")}
           </Text>
-          <Link url="/app/compliance/certificates">{t("compliance.nav.certificates")}</Link>
+          <Link url="/app/compliance/vault">{t("compliance.nav.certificates")}</Link>
         </InlineStack>
         {data.certificates.length === 0 ? (
           <Text as="p" tone="subdued">
@@ -615,7 +626,10 @@ function Expiring({ data }: { data: Data }) {
 function Audit({ data }: { data: Data }) {
   const t = useT();
   const locale = useLocale();
-  const options = marketOptions(data).filter((m) => m !== "ALL");
+  // The market with the most blockers first (the counts' order), then the other markets checked.
+  const options = [
+    ...new Set([...(data.counts?.markets ?? []).map((m) => m.market), ...data.markets.active]),
+  ].filter((m) => m !== "ALL");
   const [market, setMarket] = useState(options[0] ?? "");
   return (
     <Card>

@@ -342,7 +342,7 @@ function FindingView({ finding: f, data }: { finding: ShownFinding; data: Data }
         <InlineStack gap="300" blockAlign="center">
           {f.action?.kind === "registration" ? (
             <Button
-              url={`/app/compliance/registrations?${new URLSearchParams({
+              url={`/app/compliance/epr?${new URLSearchParams({
                 country: f.action.country,
                 stream: f.action.stream,
                 product: data.number,
@@ -356,7 +356,7 @@ function FindingView({ finding: f, data }: { finding: ShownFinding; data: Data }
           ) : null}
           {f.action?.kind === "certificate" ? (
             <Button
-              url={`/app/compliance/certificates?${new URLSearchParams({ type: f.action.type, ...Object.fromEntries(q) }).toString()}`}
+              url={`/app/compliance/vault?${new URLSearchParams({ type: f.action.type, ...Object.fromEntries(q) }).toString()}`}
             >
               {t("compliance.fix.certificate")}
             </Button>
@@ -489,7 +489,11 @@ function PartyFields({
         <Text as="h3" variant="headingSm">
           {label}
         </Text>
-        <SourceBadge source={party.source} />
+        {party.value === null && party.source === "inferred" ? (
+          <Badge tone="critical">{t("compliance.profile.notSet")}</Badge>
+        ) : (
+          <SourceBadge source={party.source} />
+        )}
       </InlineStack>
       <FormLayout.Group>
         {PARTY_FIELDS.map((f) => (

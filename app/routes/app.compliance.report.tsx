@@ -132,7 +132,7 @@ export const loader = async ({ request }: LoaderFunctionArgs) => {
 
 <h2>${esc(t("compliance.report.summary"))}</h2>
 <table><thead><tr><th>${esc(t("compliance.col.market"))}</th>${SEVERITIES.map((s) => `<th>${esc(t(`severity.${s}`))}</th>`).join("")}<th>${esc(t("compliance.report.products"))}</th></tr></thead>
-<tbody><tr><td>${esc(where)}</td>${SEVERITIES.map((s) => `<td class="n">${counts[s] ?? 0}</td>`).join("")}<td class="n">${products}</td></tr></tbody></table>
+<tbody><tr><td>${esc(where)}</td>${SEVERITIES.map((s) => `<td class="n">${(counts[s] ?? 0).toLocaleString(locale)}</td>`).join("")}<td class="n">${products.toLocaleString(locale)}</td></tr></tbody></table>
 
 <h2>${esc(t("compliance.reg.title"))}</h2>
 ${

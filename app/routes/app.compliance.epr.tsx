@@ -1,5 +1,11 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
-import { useFetcher, useLoaderData, useRouteError, useSearchParams } from "@remix-run/react";
+import {
+  useFetcher,
+  useLoaderData,
+  useNavigate,
+  useRouteError,
+  useSearchParams,
+} from "@remix-run/react";
 import {
   Badge,
   Banner,
@@ -223,7 +229,7 @@ export default function Registrations() {
         </Layout.Section>
         <Layout.Section variant="oneThird">
           <RegistrationForm
-            key={editing?.id ?? "new"}
+            key={editing?.id ?? `new-${search.get("country") ?? ""}-${search.get("stream") ?? ""}`}
             data={data}
             editing={editing}
             onDone={() => setEditing(null)}
@@ -237,6 +243,7 @@ export default function Registrations() {
 function Expected({ data }: { data: Data }) {
   const t = useT();
   const locale = useLocale();
+  const navigate = useNavigate();
   if (data.expected.length === 0) return null;
   return (
     <Card>
@@ -248,7 +255,13 @@ function Expected({ data }: { data: Data }) {
           {t("compliance.reg.expectedHelp")}
         </Text>
         {data.expected.map((e) => (
-          <InlineStack key={`${e.country}-${e.stream}`} align="space-between" gap="200">
+          <InlineStack
+            key={`${e.country}-${e.stream}`}
+            align="space-between"
+            blockAlign="center"
+            gap="200"
+            wrap={false}
+          >
             <Text as="span">
               <Text as="span" fontWeight="semibold">
                 {marketName(e.country, locale)} · {t(`compliance.stream.${e.stream}`)}
@@ -257,11 +270,25 @@ function Expected({ data }: { data: Data }) {
                 {e.register}
               </Text>
             </Text>
-            {e.held ? (
-              <Badge tone="success">{t("compliance.reg.held")}</Badge>
-            ) : (
-              <Badge tone="attention">{t("compliance.reg.missing")}</Badge>
-            )}
+            <div style={{ flexShrink: 0 }}>
+              {e.held ? (
+                <Badge tone="success">{t("compliance.reg.held")}</Badge>
+              ) : (
+                <InlineStack gap="200" blockAlign="center" wrap={false}>
+                  <Badge tone="attention">{t("compliance.reg.missing")}</Badge>
+                  <Button
+                    variant="plain"
+                    onClick={() =>
+                      navigate(`?country=${e.country}&stream=${e.stream}`, {
+                        preventScrollReset: true,
+                      })
+                    }
+                  >
+                    {t("compliance.reg.add")}
+                  </Button>
+                </InlineStack>
+              )}
+            </div>
           </InlineStack>
         ))}
       </BlockStack>
@@ -284,10 +311,17 @@ function RegistrationForm({
   const save = useFetcher<typeof action>();
   // A one-click fix from a finding arrives with ?country=DE&stream=packaging.
   const [country, setCountry] = useState(
-    editing?.country ?? search.get("country")?.toUpperCase() ?? data.countries[0] ?? "DE",
+    editing?.country ??
+      search.get("country")?.toUpperCase() ??
+      data.expected.find((e) => !e.held)?.country ??
+      data.countries[0] ??
+      "DE",
   );
   const [stream, setStream] = useState<string>(
-    editing?.stream ?? search.get("stream") ?? "packaging",
+    editing?.stream ??
+      search.get("stream") ??
+      data.expected.find((e) => !e.held)?.stream ??
+      "packaging",
   );
   const [number, setNumber] = useState(editing?.number ?? "");
   const [role, setRole] = useState<string>(editing?.role ?? "");
