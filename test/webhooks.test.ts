@@ -1,5 +1,6 @@
 import { readFileSync } from "node:fs";
-import { describe, expect, it, beforeEach } from "vitest";
+import { describe, expect, it, beforeEach, vi } from "vitest";
+import { getJobQueue } from "../app/jobs/index.server";
 import { db } from "../app/db.server";
 import { SHOP_SCOPED_MODELS } from "../app/privacy/shop-scoped.server";
 import { action as uninstalled } from "../app/routes/webhooks.app.uninstalled";
@@ -142,6 +143,21 @@ describe("app/uninstalled", () => {
     const shop = await db().shop.findUniqueOrThrow({ where: { shop: SHOP } });
     expect(shop.uninstalledAt).toBeInstanceOf(Date);
     expect((await countShopRows(db(), OTHER)).Session).toBe(1);
+  });
+
+  it("stops the shop's repeating jobs: reconcile and the daily compliance runs", async () => {
+    const queue = getJobQueue();
+    const unschedule = vi.spyOn(queue, "unschedule");
+    await call(
+      uninstalled,
+      signedWebhook("app/uninstalled", {}, { shop: SHOP, eventId: "evt-u3" }),
+    );
+    expect(unschedule.mock.calls.map(([job, shop, opts]) => [job.name, shop, opts?.key])).toEqual([
+      ["sync.reconcile", SHOP, "reconcile"],
+      ["compliance.evaluate-all", SHOP, "compliance-evaluate"],
+      ["compliance.publish-labels", SHOP, "compliance-publish"],
+    ]);
+    unschedule.mockRestore();
   });
 
   it("applies a repeated delivery once", async () => {

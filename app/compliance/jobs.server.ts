@@ -161,6 +161,12 @@ export async function scheduleCompliance(q: JobQueue, shop: string): Promise<voi
   });
 }
 
+/** At uninstall: no token any more, so the daily runs could only fail. */
+export async function unscheduleCompliance(q: JobQueue, shop: string): Promise<void> {
+  await q.unschedule(evaluateAllJob, shop, { key: "compliance-evaluate" });
+  await q.unschedule(publishLabelsJob, shop, { key: "compliance-publish" });
+}
+
 /** At runner start: every installed shop's results are checked against the current packs. */
 export async function evaluateStaleShops(database: Db, q: JobQueue): Promise<number> {
   const shops = await database.shop.findMany({

@@ -1,14 +1,12 @@
 import type { ActionFunctionArgs } from "@remix-run/node";
 import { handleUninstalled } from "../privacy/privacy.server";
+import { stopStoreSchedules } from "../sync/start.server";
 import { receiveWebhook } from "../webhooks/receive.server";
-import { getJobQueue } from "../jobs/index.server";
-import { reconcileJob } from "../sync/jobs.server";
 
 export const action = ({ request }: ActionFunctionArgs) =>
   receiveWebhook(request, async ({ shop }, database) => {
     await handleUninstalled(database, shop);
-    // Nothing to reconcile for a shop that has no access any more; its data stays until shop/redact.
-    await getJobQueue()
-      .unschedule(reconcileJob, shop, { key: "reconcile" })
-      .catch(() => {});
+    // Nothing to reconcile or re-check for a shop that has no access any more; its data stays
+    // until shop/redact.
+    await stopStoreSchedules(shop);
   });

@@ -1,4 +1,4 @@
-import { scheduleCompliance } from "../compliance/jobs.server";
+import { scheduleCompliance, unscheduleCompliance } from "../compliance/jobs.server";
 import { db } from "../db.server";
 import { getJobQueue } from "../jobs/index.server";
 import { logger } from "../logger.server";
@@ -32,6 +32,24 @@ export async function startStoreSync(shop: string, options: { onlyIfNeverSynced?
     logger.error(
       { shop, op: "sync.start", err: (error as Error).message },
       "could not queue the first sync",
+    );
+  }
+}
+
+/**
+ * At uninstall: the shop's repeating jobs stop (reconcile, daily compliance), since without a
+ * token every run would fail; its data stays until shop/redact. A failure is logged, not fatal:
+ * Shopify must still get its 200, and a later run fails cleanly for want of a token.
+ */
+export async function stopStoreSchedules(shop: string) {
+  try {
+    const queue = getJobQueue();
+    await queue.unschedule(reconcileJob, shop, { key: "reconcile" });
+    await unscheduleCompliance(queue, shop);
+  } catch (error) {
+    logger.error(
+      { shop, op: "sync.stop", err: (error as Error).message },
+      "could not remove the shop's schedules",
     );
   }
 }
