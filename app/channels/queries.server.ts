@@ -315,8 +315,9 @@ export async function ruleCounts(db: Db, shop: string, channel: ChannelId): Prom
 const findingSchema = z.object({
   rule: z.string(),
   severity: z.enum(["blocker", "warning", "info"]),
-  message: z.string(),
-  fix: z.string(),
+  // Left out when the rule's template re-creates them (store.server.ts `storedFinding`).
+  message: z.string().optional(),
+  fix: z.string().optional(),
   evidence: z.string().default(""),
   penalty: z.number().default(0),
   args: z.record(z.string(), z.union([z.string(), z.number()])).optional(),
@@ -333,7 +334,9 @@ export function parseFindings(json: string): Finding[] {
   if (!Array.isArray(raw)) return [];
   return raw.flatMap((item) => {
     const parsed = findingSchema.safeParse(item);
-    return parsed.success ? [parsed.data] : [];
+    if (!parsed.success) return [];
+    const f = { ...parsed.data, message: parsed.data.message ?? "", fix: parsed.data.fix ?? "" };
+    return [f.message && f.fix ? f : { ...f, ...localizeFinding(f, "en") }];
   });
 }
 

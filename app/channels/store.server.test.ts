@@ -2,7 +2,16 @@ import { afterAll, describe, expect, it } from "vitest";
 import { scratchDatabase, TEST_DATABASE_URL } from "../../test/helpers/postgres";
 import { migrate } from "../db/migrate.server";
 import { channelsDb, closeChannelsDb, selectRows } from "./connection.server";
-import { deleteProductScores, saveScores, staleReason, sweepScores } from "./store.server";
+import { parseFindings } from "./queries.server";
+import { scoreProduct } from "./score";
+import {
+  deleteProductScores,
+  saveScores,
+  staleReason,
+  storedFinding,
+  sweepScores,
+} from "./store.server";
+import { cleanProduct, SHOP as SHOP_FACTS } from "./test-fixtures";
 import { CHANNEL_IDS, type ChannelScore } from "./types";
 
 const SHOP = "store-shop.myshopify.com";
@@ -131,6 +140,39 @@ function suite(name: string, database: () => Promise<{ url: string; drop: () => 
     });
   });
 }
+
+describe("stored findings", () => {
+  // A product with problems on every channel: no barcode, a short title repeated, one small image.
+  const findings = scoreProduct(
+    {
+      ...cleanProduct(),
+      title: "Sale Sale Sale!!",
+      images: [{ url: null, alt: null, width: 300, height: 300 }],
+      variants: cleanProduct().variants.map((v) => ({ ...v, barcode: null })),
+    },
+    SHOP_FACTS,
+  ).flatMap((s) => s.findings);
+
+  it("leave out the message and fix a rule's template re-creates, and read back complete", () => {
+    expect(findings.length).toBeGreaterThan(10);
+    const json = JSON.stringify(findings.map(storedFinding));
+    expect(json).not.toContain('"message"');
+    expect(parseFindings(json)).toEqual(JSON.parse(JSON.stringify(findings)));
+  });
+
+  it("keep the text of a finding no template can re-create", () => {
+    const odd = {
+      rule: "not_in_any_pack",
+      severity: "warning" as const,
+      message: "Written by hand",
+      fix: "Do this",
+      evidence: "",
+      penalty: 1,
+    };
+    expect(storedFinding(odd)).toEqual(odd);
+    expect(parseFindings(JSON.stringify([storedFinding(odd)]))).toEqual([odd]);
+  });
+});
 
 suite("SQLite", async () => ({ url: process.env.DATABASE_URL!, drop: async () => {} }));
 
