@@ -34,6 +34,11 @@ import {
 import { loader as reportLoader } from "../app/routes/app.compliance.report";
 import { sessionStorage } from "../app/shopify.server";
 
+// "Check now" and vault changes queue through the process-wide queue: BullMQ when REDIS_URL is set,
+// whose workers run in `npm run worker`, not in this process, so drain() would wait forever. This
+// file checks the pages; the two runners are held to one contract in app/jobs. Jobs run inline here.
+delete process.env.REDIS_URL;
+
 // Vault changes queue re-evaluations; here we only check that they are asked for, for SHOP.
 vi.mock("../app/compliance/jobs.server", async (importOriginal) => {
   const actual = await importOriginal<typeof JobsModule>();
