@@ -195,4 +195,52 @@ describe.runIf(canRun)("the demo in a real browser", () => {
     await page.screenshot({ path: ".tmp/screenshots/channels-zh-CN.png", fullPage: true });
     await page.close();
   }, 240_000);
+
+  // Compliance: results come from the evaluate-all job that the first full sync queues.
+  it("shows the demo's compliance findings, a product's fixes and the audit report, in English and Chinese", async () => {
+    const page = await browser.newPage({ locale: "en-US", viewport: { width: 1280, height: 900 } });
+    const deadline = Date.now() + 150_000;
+    for (;;) {
+      await page.goto(`${demo.url}/app/compliance`);
+      if ((await page.getByTestId("compliance-counts").count()) > 0) break;
+      if (Date.now() > deadline)
+        throw new Error("no compliance results 150 s after the demo started");
+      await page.waitForTimeout(2000);
+    }
+    expect(await page.locator("h1").first().textContent()).toBe("Compliance");
+    const total = store.products.length.toLocaleString("en-US");
+    expect(await page.getByTestId("compliance-evaluated").textContent()).toBe(
+      `${total} of ${total} products checked`,
+    );
+    expect(await page.getByTestId("compliance-market").count()).toBeGreaterThan(0);
+    await page.getByTestId("compliance-chart").waitFor();
+    expect(await page.locator('[data-testid^="count-"]').count()).toBeGreaterThan(0);
+    await page.screenshot({ path: ".tmp/screenshots/compliance-en.png", fullPage: true });
+
+    // A count opens the products behind it.
+    await page.locator('[data-testid$="-blocker"]').first().click();
+    await page.getByTestId("compliance-list-title").first().waitFor();
+    await page.getByTestId("compliance-list-title").first().click();
+    await page.waitForURL(/\/app\/compliance\/products\/\d+$/);
+    await page.getByTestId("compliance-finding").first().waitFor();
+    expect(await page.getByTestId("compliance-finding").count()).toBeGreaterThan(0);
+    expect(await page.getByTestId("profile-source").count()).toBe(15);
+    await page.screenshot({ path: ".tmp/screenshots/compliance-product-en.png" });
+
+    const report = await page.request.get(`${demo.url}/app/compliance/report`);
+    expect(report.status()).toBe(200);
+    expect(await report.text()).toContain("Compliance audit report: All markets");
+
+    const zh = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+    await zh.goto(`${demo.url}/app/compliance?locale=zh-CN`);
+    await zh.getByTestId("compliance-counts").waitFor();
+    expect(await zh.locator("h1").first().textContent()).toBe("合规");
+    expect(await zh.getByText("各市场检查结果").count()).toBe(1);
+    expect(await zh.getByTestId("compliance-evaluated").textContent()).toBe(
+      `已检查 ${total} / ${total} 个产品`,
+    );
+    await zh.screenshot({ path: ".tmp/screenshots/compliance-zh-CN.png", fullPage: true });
+    await zh.close();
+    await page.close();
+  }, 240_000);
 });
