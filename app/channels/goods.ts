@@ -431,11 +431,36 @@ const NUMBER_ENTRIES: Entry[] = [];
 const MAYBE_BITS = 1 << 16;
 const MAYBE = new Uint8Array(MAYBE_BITS);
 
+/**
+ * `LOWER[c]` is the code unit `String.fromCharCode(c).toLowerCase()` gives, so the scan reads the
+ * text as lower-case without copying it. `UNSAFE` marks the code units whose lower case is not a
+ * context-free single code unit ("İ" becomes two, "Σ" depends on the next letter): a text
+ * holding one is lower-cased whole first, as before, so offsets and evidence stay the same.
+ */
+const LOWER = new Uint16Array(0x10000);
+const UNSAFE = 0xffff;
+for (let c = 0; c < 0x10000; c++) {
+  if (c >= 0xd800 && c <= 0xdfff) {
+    LOWER[c] = c; // a surrogate is never a word character; lowered only inside evidence
+    continue;
+  }
+  const l = String.fromCharCode(c).toLowerCase();
+  LOWER[c] = l.length === 1 && c !== 0x3a3 ? l.charCodeAt(0) : UNSAFE;
+}
+
 function keyAt(s: string, start: number, len: number): number {
   const n = len >= 3 ? 3 : len;
   let k = n; // the length is part of the key: "li" and "lithium" differ
-  for (let i = 0; i < n; i++) k = (Math.imul(k, 0x01000193) ^ s.charCodeAt(start + i)) | 0;
+  for (let i = 0; i < n; i++)
+    k = (Math.imul(k, 0x01000193) ^ (LOWER[s.charCodeAt(start + i)] ?? 0)) | 0;
   return k & 0x3fffffff;
+}
+
+/** `s` from `start` begins with the lower-case `word`, compared case-insensitively. */
+function startsWithLower(s: string, word: string, start: number): boolean {
+  for (let i = 0; i < word.length; i++)
+    if (LOWER[s.charCodeAt(start + i)] !== word.charCodeAt(i)) return false;
+  return true;
 }
 
 for (const [cls, cl] of TEXT_CLASSES.entries()) {
@@ -516,35 +541,41 @@ const isWordChar = (c: number) =>
   (c >= 0xdf && c <= 0x24f && c !== 0xf7) ||
   (c >= 0x430 && c <= 0x45f);
 
+/** Lower-cased code unit of `s` at `i` (`s` holds no UNSAFE code unit). */
+const lowerAt = (s: string, i: number): number => LOWER[s.charCodeAt(i)] ?? 0;
+
 /** The word starting at or after `from`, as [start, end), or null. */
 function nextWord(s: string, from: number): [number, number] | null {
   let i = from;
-  while (i < s.length && !isWordChar(s.charCodeAt(i))) {
+  while (i < s.length && !isWordChar(lowerAt(s, i))) {
     const c = s.charCodeAt(i);
     if (c >= 0x4e00 && c <= 0x9fff) return null; // a CJK character ends the phrase
     i++;
   }
   if (i >= s.length) return null;
   let e = i;
-  while (e < s.length && isWordChar(s.charCodeAt(e))) e++;
+  while (e < s.length && isWordChar(lowerAt(s, e))) e++;
   return [i, e];
 }
+
+/** `s.slice(start, end)` lower-cased (the same code units as slicing the lower-cased text). */
+const lowerSlice = (s: string, start: number, end: number) => s.slice(start, end).toLowerCase();
 
 function tryEntry(hit: TextScan, entry: Entry, s: string, start: number, end: number): void {
   let pos = end;
   for (const slot of entry.rest) {
     const w = nextWord(s, pos);
-    if (!w || !slotMatches(slot, s.slice(w[0], w[1]))) return;
+    if (!w || !slotMatches(slot, lowerSlice(s, w[0], w[1]))) return;
     pos = w[1];
   }
   if (entry.notNext.size > 0 || entry.notNextPrefixes.length > 0) {
     const w = nextWord(s, pos);
     if (w) {
-      const next = s.slice(w[0], w[1]);
+      const next = lowerSlice(s, w[0], w[1]);
       if (entry.notNext.has(next) || entry.notNextPrefixes.some((p) => next.startsWith(p))) return;
     }
   }
-  record(hit, entry.cls, s.slice(start, pos).replace(/[^\p{L}\p{N}]+/gu, " "));
+  record(hit, entry.cls, lowerSlice(s, start, pos).replace(/[^\p{L}\p{N}]+/gu, " "));
 }
 
 function wordEnded(hit: TextScan, s: string, start: number, end: number): void {
@@ -555,7 +586,7 @@ function wordEnded(hit: TextScan, s: string, start: number, end: number): void {
     for (const c of candidates) {
       if (
         (c.prefix ? len >= c.first.length : len === c.first.length) &&
-        s.startsWith(c.first, start)
+        startsWithLower(s, c.first, start)
       ) {
         tryEntry(hit, c.entry, s, start, end);
       }
@@ -566,44 +597,24 @@ function wordEnded(hit: TextScan, s: string, start: number, end: number): void {
     // "74wh" written as one word
     if (
       len > 2 &&
-      s.charCodeAt(end - 1) === 104 &&
-      s.charCodeAt(end - 2) === 119 &&
+      lowerAt(s, end - 1) === 104 &&
+      lowerAt(s, end - 2) === 119 &&
       isDigit(s.charCodeAt(end - 3))
     ) {
-      record(hit, GOODS_CLASSES.indexOf("lithium_battery"), s.slice(start, end));
+      record(hit, GOODS_CLASSES.indexOf("lithium_battery"), lowerSlice(s, start, end));
     }
   }
 }
 
 /**
- * One walk over the product's text: restricted-goods classes and green claims, plus the word
- * count of the description and the script mix (for the Russian-content rule). `text` is the
- * title, the description between `descStart` and `descEnd`, then type, tags and image alts.
+ * The word walk over `s`, reading it lower-cased through LOWER. Returns false (having counted
+ * nothing) when `s` holds an UNSAFE code unit.
  */
-export function scanProductText(
-  code: string | null,
-  text: string,
-  descStart: number,
-  descEnd: number,
-): TextScan {
-  const hit: TextScan = {
-    mask: 0,
-    evidence: [],
-    green: null,
-    descriptionWords: 0,
-    letters: 0,
-    cyrillic: 0,
-    cjk: 0,
-  };
-  const byTaxonomy = goodsOfCode(code);
-  if (byTaxonomy !== undefined) {
-    hit.mask |= GOODS_BIT[byTaxonomy];
-    hit.evidence[GOODS_CLASSES.indexOf(byTaxonomy)] = `category ${code ?? ""}`;
-  }
-  const s = text.toLowerCase();
+function walk(hit: TextScan, s: string, descStart: number, descEnd: number): boolean {
   let start = -1;
-  for (let i = 0; i <= s.length; i++) {
-    const c = i < s.length ? s.charCodeAt(i) : 32;
+  const n = s.length;
+  for (let i = 0; i <= n; i++) {
+    const c = i < n ? (LOWER[s.charCodeAt(i)] ?? 0) : 32;
     if (isWordChar(c)) {
       if (start < 0) start = i;
       if (c >= 97 && i < descEnd) {
@@ -621,7 +632,45 @@ export function scanProductText(
       hit.cjk++;
       if (i < descEnd) hit.letters++;
       if (i >= descStart && i < descEnd) hit.descriptionWords++;
-    }
+    } else if (c === UNSAFE) return false;
+  }
+  return true;
+}
+
+function emptyScan(): TextScan {
+  return {
+    mask: 0,
+    evidence: [],
+    green: null,
+    descriptionWords: 0,
+    letters: 0,
+    cyrillic: 0,
+    cjk: 0,
+  };
+}
+
+/**
+ * One walk over the product's text: restricted-goods classes and green claims, plus the word
+ * count of the description and the script mix (for the Russian-content rule). `text` is the
+ * title, the description between `descStart` and `descEnd`, then type, tags and image alts.
+ */
+export function scanProductText(
+  code: string | null,
+  text: string,
+  descStart: number,
+  descEnd: number,
+): TextScan {
+  let hit = emptyScan();
+  if (!walk(hit, text, descStart, descEnd)) {
+    // Rare ("İ", "Σ"): walk the lower-cased copy, whose offsets may differ from the text's.
+    hit = emptyScan();
+    walk(hit, text.toLowerCase(), descStart, descEnd);
+  }
+  const byTaxonomy = goodsOfCode(code);
+  if (byTaxonomy !== undefined) {
+    const index = GOODS_CLASSES.indexOf(byTaxonomy);
+    hit.mask |= GOODS_BIT[byTaxonomy];
+    hit.evidence[index] = `category ${code ?? ""}`;
   }
   if (hit.cjk > 0) {
     CJK_RE.lastIndex = 0;
