@@ -145,10 +145,10 @@ describe("stored findings", () => {
   // A product with problems on every channel: no barcode, a short title repeated, one small image.
   const findings = scoreProduct(
     {
-      ...cleanProduct(),
+      ...cleanProduct("amazon"),
       title: "Sale Sale Sale!!",
       images: [{ url: null, alt: null, width: 300, height: 300 }],
-      variants: cleanProduct().variants.map((v) => ({ ...v, barcode: null })),
+      variants: cleanProduct("amazon").variants.map((v) => ({ ...v, barcode: null })),
     },
     SHOP_FACTS,
   ).flatMap((s) => s.findings);
