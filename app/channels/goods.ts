@@ -448,12 +448,16 @@ for (let c = 0; c < 0x10000; c++) {
   LOWER[c] = l.length === 1 && c !== 0x3a3 ? l.charCodeAt(0) : UNSAFE;
 }
 
+/** FNV-style hash of a word's first (up to) three lower-cased code units, folded into its key. */
+const HASH_SEED = 0x811c9dc5 | 0;
+const hashStep = (h: number, c: number) => (Math.imul(h, 0x01000193) ^ c) | 0;
+/** The length (capped at 3) is part of the key: "li" and "lithium" differ. */
+const keyOf = (h: number, len: number) => hashStep(h, len >= 3 ? 3 : len) & 0x3fffffff;
+
 function keyAt(s: string, start: number, len: number): number {
-  const n = len >= 3 ? 3 : len;
-  let k = n; // the length is part of the key: "li" and "lithium" differ
-  for (let i = 0; i < n; i++)
-    k = (Math.imul(k, 0x01000193) ^ (LOWER[s.charCodeAt(start + i)] ?? 0)) | 0;
-  return k & 0x3fffffff;
+  let h = HASH_SEED;
+  for (let i = 0; i < len && i < 3; i++) h = hashStep(h, LOWER[s.charCodeAt(start + i)] ?? 0);
+  return keyOf(h, len);
 }
 
 /** `s` from `start` begins with the lower-case `word`, compared case-insensitively. */
@@ -578,9 +582,9 @@ function tryEntry(hit: TextScan, entry: Entry, s: string, start: number, end: nu
   record(hit, entry.cls, lowerSlice(s, start, pos).replace(/[^\p{L}\p{N}]+/gu, " "));
 }
 
-function wordEnded(hit: TextScan, s: string, start: number, end: number): void {
+/** A word that may start a phrase (its key is in MAYBE, or it starts with a digit) ended. */
+function wordEnded(hit: TextScan, s: string, start: number, end: number, key: number): void {
   const len = end - start;
-  const key = keyAt(s, start, len);
   const candidates = MAYBE[key & (MAYBE_BITS - 1)] === 1 ? CANDIDATES.get(key) : undefined;
   if (candidates) {
     for (const c of candidates) {
@@ -612,11 +616,15 @@ function wordEnded(hit: TextScan, s: string, start: number, end: number): void {
  */
 function walk(hit: TextScan, s: string, descStart: number, descEnd: number): boolean {
   let start = -1;
+  let h = HASH_SEED;
   const n = s.length;
   for (let i = 0; i <= n; i++) {
     const c = i < n ? (LOWER[s.charCodeAt(i)] ?? 0) : 32;
     if (isWordChar(c)) {
-      if (start < 0) start = i;
+      if (start < 0) {
+        start = i;
+        h = hashStep(HASH_SEED, c);
+      } else if (i - start < 3) h = hashStep(h, c);
       if (c >= 97 && i < descEnd) {
         hit.letters++;
         if (c >= 0x430) hit.cyrillic++;
@@ -625,7 +633,9 @@ function walk(hit: TextScan, s: string, descStart: number, descEnd: number): boo
     }
     if (start >= 0) {
       if (start >= descStart && i <= descEnd) hit.descriptionWords++;
-      wordEnded(hit, s, start, i);
+      const key = keyOf(h, i - start);
+      if (MAYBE[key & (MAYBE_BITS - 1)] === 1 || isDigit(s.charCodeAt(start)))
+        wordEnded(hit, s, start, i, key);
       start = -1;
     }
     if (c >= 0x4e00 && c <= 0x9fff) {
