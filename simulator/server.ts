@@ -16,6 +16,7 @@ import { executeAdminRequest, parseRequestBody, type ExecutorDeps } from "./exec
 import { Faults } from "./faults";
 import type { SimServices } from "./resolvers/context";
 import { DEFAULT_API_VERSION, loadAdminSchema } from "./schema";
+import { handleStagedUpload } from "./staged-uploads";
 import type { SimStore } from "./store";
 import { readAppWebhookConfig } from "./toml";
 import { isLoopbackAddress, sleep } from "./util";
@@ -171,6 +172,7 @@ export async function startSimulator(options: SimulatorOptions): Promise<Simulat
     apiVersion,
     now,
     bulk,
+    publicUrl: () => baseUrl,
     emitWebhook: (topic, payload) => webhooks.enqueue(topic, payload),
   };
   const deps: ExecutorDeps = { schema, store, bucket, faults, services };
@@ -295,6 +297,7 @@ export async function startSimulator(options: SimulatorOptions): Promise<Simulat
       if (!isLoopbackAddress(req.socket.remoteAddress))
         return sendJson(res, 403, { errors: "Forbidden" });
       if (segments[0] === "_sim") return handleControl(req, res, segments);
+      if (segments[0] === "staged-uploads") return handleStagedUpload(req, res, store, url);
       if (segments[0] === "bulk" && segments.length === 2)
         return handleDownload(req, res, segments[1] ?? "");
       if (segments[1] === "admin") return handleAdmin(req, res, segments);

@@ -6,6 +6,7 @@
  */
 
 import type { SimCustomData } from "./custom-data";
+import type { SimFiles } from "./files";
 
 export type Gid = string;
 
@@ -196,6 +197,8 @@ export interface SimStore {
   orders: SimOrder[];
   /** Metafield/metaobject definitions and metaobjects, created by the app at run time. */
   custom?: SimCustomData;
+  /** Staged uploads and files made by `fileCreate` (none in the demo catalog). */
+  files?: SimFiles;
 }
 
 /** The demo shop's domain: the only shop the simulator serves by default. */

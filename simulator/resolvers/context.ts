@@ -58,6 +58,8 @@ export interface SimServices {
   apiVersion: string;
   now(): Date;
   bulk: BulkService;
+  /** The simulator's own base URL (staged upload targets are served there). */
+  publicUrl(): string;
   /** Queue a webhook event; delivery happens in the background. */
   emitWebhook(topic: string, payload: unknown): void;
 }

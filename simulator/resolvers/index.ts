@@ -26,6 +26,7 @@ import { gidType, isRecord } from "../util";
 import { bulkResolvers } from "./bulk";
 import { collectionResolvers } from "./collections";
 import { customDataResolvers } from "./custom-data";
+import { fileResolvers } from "./files";
 import type { ResolverMap, SimContext } from "./context";
 import { mutationResolvers } from "./mutations";
 import { nodeResolvers } from "./nodes";
@@ -58,6 +59,7 @@ export const resolverMap: ResolverMap = mergeMaps([
   bulkResolvers(),
   mutationResolvers(),
   customDataResolvers(),
+  fileResolvers(),
 ]);
 
 /** Resolver entries whose type or field is not in the schema (a test keeps this empty). */

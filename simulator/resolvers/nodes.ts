@@ -1,5 +1,6 @@
 /** `node(id:)` / `nodes(ids:)`: dispatch on the gid's type segment. */
 import { gidNumber, gidType, makeGid } from "../util";
+import { readFile } from "./files";
 import { argString, argStrings, find, type ResolverMap, type SimContext } from "./context";
 
 export function findNode(ctx: SimContext, id: string): unknown {
@@ -15,7 +16,9 @@ export function findNode(ctx: SimContext, id: string): unknown {
     case "InventoryLevel":
       return find(ctx, (i) => i.inventoryLevels, id) ?? null;
     case "MediaImage":
-      return find(ctx, (i) => i.media, id)?.image ?? null;
+      return find(ctx, (i) => i.media, id)?.image ?? readFile(ctx, id);
+    case "GenericFile":
+      return readFile(ctx, id);
     case "Metafield":
       return find(ctx, (i) => i.metafields, id)?.metafield ?? null;
     case "Collection":

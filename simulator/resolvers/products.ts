@@ -15,6 +15,7 @@ import {
   metafieldOwner,
 } from "./common";
 import { metafieldDigest } from "./custom-data";
+import { isUploadedFile, uploadedImageFields } from "./files";
 import {
   argString,
   argStrings,
@@ -29,6 +30,7 @@ import {
   type Args,
   type ResolverMap,
   type SimContext,
+  type TypeResolvers,
 } from "./context";
 
 export const isProduct = entityGuard<SimProduct>("Product");
@@ -184,6 +186,21 @@ function metafieldConnection(
   });
 }
 
+/** Images made by `fileCreate` are MediaImages too, but no product's media: they answer their own fields. */
+function orUploadedImage(fields: TypeResolvers): TypeResolvers {
+  const out: TypeResolvers = {};
+  for (const [name, fn] of Object.entries(fields)) {
+    const own = uploadedImageFields[name];
+    out[name] = (source, args, ctx, info) =>
+      isUploadedFile(source)
+        ? own
+          ? own(source)
+          : (source as unknown as Record<string, unknown>)[name]
+        : fn(source, args, ctx, info);
+  }
+  return out;
+}
+
 export function metafieldResolvers(): ResolverMap {
   return {
     Metafield: typed("Metafield", isMetafield, {
@@ -330,19 +347,21 @@ export function productResolvers(): ResolverMap {
       templateSuffix: () => null,
       isGiftCard: () => false,
     }),
-    MediaImage: typed("MediaImage", isMediaImage, {
-      image: (m) => imageView(m),
-      preview: (m) => ({ image: imageView(m), status: "READY" }),
-      mediaContentType: () => "IMAGE",
-      status: () => "READY",
-      fileStatus: () => "READY",
-      mimeType: (m) => (/\.png($|\?)/i.test(m.url) ? "image/png" : "image/jpeg"),
-      mediaErrors: () => [],
-      mediaWarnings: () => [],
-      fileErrors: () => [],
-      createdAt: (m, _a, ctx) => find(ctx, (i) => i.media, m.id)?.product.createdAt ?? null,
-      updatedAt: (m, _a, ctx) => find(ctx, (i) => i.media, m.id)?.product.updatedAt ?? null,
-    }),
+    MediaImage: orUploadedImage(
+      typed("MediaImage", isMediaImage, {
+        image: (m) => imageView(m),
+        preview: (m) => ({ image: imageView(m), status: "READY" }),
+        mediaContentType: () => "IMAGE",
+        status: () => "READY",
+        fileStatus: () => "READY",
+        mimeType: (m) => (/\.png($|\?)/i.test(m.url) ? "image/png" : "image/jpeg"),
+        mediaErrors: () => [],
+        mediaWarnings: () => [],
+        fileErrors: () => [],
+        createdAt: (m, _a, ctx) => find(ctx, (i) => i.media, m.id)?.product.createdAt ?? null,
+        updatedAt: (m, _a, ctx) => find(ctx, (i) => i.media, m.id)?.product.updatedAt ?? null,
+      }),
+    ),
     ...metafieldResolvers(),
   };
 }
