@@ -89,6 +89,15 @@ export const certificateInputSchema = z
       .refine((u) => /^https?:\/\//i.test(u), "Enter the document's full address (https://…)")
       .optional()
       .nullable(),
+    /** An uploaded document (fileCreate); left out on an update = keep the stored one. */
+    documentFileId: z
+      .string()
+      .trim()
+      .regex(/^gid:\/\/shopify\/(GenericFile|MediaImage)\/\d+$/, "Not a Shopify file id")
+      .optional()
+      .nullable(),
+    documentName: z.string().trim().max(255).optional().nullable(),
+    documentFileStatus: z.enum(["UPLOADED", "PROCESSING", "READY", "FAILED"]).optional().nullable(),
     metaobjectId: gid("Metaobject").optional().nullable(),
   })
   .refine((c) => !c.validTo || c.validTo >= c.validFrom, {

@@ -163,6 +163,9 @@ export async function deleteRegistration(
 // ---- certificates ------------------------------------------------------------------------------
 
 export interface StoredCertificate extends Certificate {
+  /** The uploaded document's name and Shopify fileStatus, when the document is a file. */
+  documentName: string | null;
+  documentFileStatus: string | null;
   metaobjectId: string | null;
   createdAt: Date;
   updatedAt: Date;
@@ -177,6 +180,9 @@ const CERTIFICATE_SELECT = {
   validFrom: true,
   validTo: true,
   documentUrl: true,
+  documentFileId: true,
+  documentName: true,
+  documentFileStatus: true,
   metaobjectId: true,
   createdAt: true,
   updatedAt: true,
@@ -191,6 +197,7 @@ export interface CertificateRow {
   validFrom: string;
   validTo: string | null;
   documentUrl: string | null;
+  documentFileId?: string | null;
 }
 
 /**
@@ -213,17 +220,24 @@ export function certificateOf(row: CertificateRow): Certificate {
     scope,
     validFrom: row.validFrom,
     validTo: row.validTo,
-    document: row.documentUrl ? { url: row.documentUrl } : {},
+    document: {
+      ...(row.documentUrl ? { url: row.documentUrl } : {}),
+      ...(row.documentFileId ? { fileRef: row.documentFileId } : {}),
+    },
   };
 }
 
 type FullCertificateRow = CertificateRow & {
+  documentName: string | null;
+  documentFileStatus: string | null;
   metaobjectId: string | null;
   createdAt: Date;
   updatedAt: Date;
 };
 const toCertificate = (row: FullCertificateRow): StoredCertificate => ({
   ...certificateOf(row),
+  documentName: row.documentName,
+  documentFileStatus: row.documentFileStatus,
   metaobjectId: row.metaobjectId,
   createdAt: row.createdAt,
   updatedAt: row.updatedAt,
@@ -250,7 +264,21 @@ export async function getCertificate(
   return row ? toCertificate(row) : null;
 }
 
-/** Creates a certificate, or updates the one with `id`. */
+/** On update, a field left out (undefined) is not written; on create it is null. */
+function keepOrSet<K extends string>(
+  key: K,
+  value: string | null | undefined,
+  updating: string | undefined,
+): Partial<Record<K, string | null>> {
+  if (value === undefined && updating) return {};
+  return { [key]: value ?? null } as Partial<Record<K, string | null>>;
+}
+
+/**
+ * Creates a certificate, or updates the one with `id`. The document fields (`documentUrl`,
+ * `documentFileId`, …) left out of an update keep their stored values, so an edit that uploads
+ * nothing keeps the uploaded document.
+ */
 export async function saveCertificate(
   db: Db,
   shop: string,
@@ -267,8 +295,11 @@ export async function saveCertificate(
     scope: JSON.stringify(c.scope),
     validFrom: c.validFrom,
     validTo: c.validTo ?? null,
-    documentUrl: c.documentUrl ?? null,
-    metaobjectId: c.metaobjectId ?? null,
+    ...keepOrSet("documentUrl", c.documentUrl, options.id),
+    ...keepOrSet("documentFileId", c.documentFileId, options.id),
+    ...keepOrSet("documentName", c.documentName, options.id),
+    ...keepOrSet("documentFileStatus", c.documentFileStatus, options.id),
+    ...keepOrSet("metaobjectId", c.metaobjectId, options.id),
   };
   let row: FullCertificateRow;
   if (options.id) {
