@@ -12,12 +12,15 @@
  */
 import { dateParam, numbered, selectRows, type ChannelsDb } from "../channels/connection.server";
 import { productFactsPages } from "../channels/facts.server";
+import { db, type Db } from "../db.server";
 import type { AdminClient } from "../graphql/admin-client";
+import { logger } from "../logger.server";
 import { isoDay } from "./evaluate.server";
 import { loadAnswers, loadVault, rangeOf } from "./inputs.server";
 import { computeLabels, stableStringify } from "./labels";
 import { inferProfile, mergeProfile } from "./profile";
 import { LABELS_KEY } from "./publish/definitions";
+import { publishCertificates, type CertificatePublishReport } from "./publish/certificates.server";
 import {
   ensureComplianceDefinitions,
   publishLabels,
@@ -96,15 +99,37 @@ export interface PublishAllOptions {
   now?: Date;
   signal?: AbortSignal;
   pageSize?: number;
+  /** The Prisma client for the vault and the certificate mirror (default the app's). */
+  db?: Db;
 }
 
 export async function publishAllLabels(
   options: PublishAllOptions,
-): Promise<PublishReport & { definitionsCreated: string[] }> {
+): Promise<
+  PublishReport & { definitionsCreated: string[]; certificates: CertificatePublishReport }
+> {
   const { channels, client, shop } = options;
   const now = options.now ?? new Date();
   const today = isoDay(now);
   const definitionsCreated = await ensureComplianceDefinitions(client);
+  // Certificates first: the metaobjects are the evidence the labels below rest on.
+  const certificates = await publishCertificates({
+    db: options.db ?? db(),
+    client,
+    shop,
+    today,
+    ...(options.signal ? { signal: options.signal } : {}),
+  });
+  for (const f of certificates.failed.slice(0, 20))
+    logger.error(
+      {
+        shop,
+        op: "compliance.publish-certificates",
+        certificateId: f.certificateId,
+        err: f.message,
+      },
+      "Shopify refused a certificate's metaobject",
+    );
   const vault = await loadVault(channels, shop);
   const total: PublishReport = { written: 0, unchanged: 0, failed: [] };
   for await (const page of productFactsPages(channels, shop, { now, pageSize: options.pageSize })) {
@@ -133,5 +158,5 @@ export async function publishAllLabels(
     total.unchanged += report.unchanged;
     total.failed.push(...report.failed);
   }
-  return { ...total, definitionsCreated };
+  return { ...total, definitionsCreated, certificates };
 }

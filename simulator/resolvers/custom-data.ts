@@ -341,7 +341,13 @@ function metaobjectUpsert(ctx: SimContext, args: Record<string, unknown>) {
       });
       return;
     }
-    const problem = value === "" ? null : valueProblem(fieldDef.type, value);
+    const problem =
+      value === ""
+        ? null
+        : (valueProblem(fieldDef.type, value) ??
+          (fieldDef.type === "file_reference" && !fileExists(ctx, value)
+            ? "The file does not exist."
+            : null));
     if (problem) {
       errors.push({
         field: ["metaobject", "fields", String(i)],
@@ -388,6 +394,75 @@ function metaobjectUpsert(ctx: SimContext, args: Record<string, unknown>) {
   return { metaobject: target, userErrors: [] };
 }
 
+/** Uploaded files (fileCreate) and product images can be referenced; nothing else exists. */
+function fileExists(ctx: SimContext, id: string): boolean {
+  return (
+    (ctx.store.files?.files ?? []).some((f) => f.id === id) ||
+    ctx.store.products.some((p) => p.media.some((m) => m.id === id))
+  );
+}
+
+/** Deletes a metaobject by id; an unknown id is RECORD_NOT_FOUND, as in Shopify. */
+function metaobjectDelete(ctx: SimContext, args: Record<string, unknown>) {
+  const data = customData(ctx.store);
+  const id = typeof args.id === "string" ? args.id : "";
+  const at = data.metaobjects.findIndex((m) => m.id === id);
+  if (at < 0)
+    return {
+      deletedId: null,
+      userErrors: [{ field: ["id"], message: "Record not found", code: "RECORD_NOT_FOUND" }],
+    };
+  data.metaobjects.splice(at, 1);
+  return { deletedId: id, userErrors: [] };
+}
+
+/**
+ * Adds fields to a definition (`fieldDefinitions: [{create: …}]`); updates and deletes of fields
+ * and the other inputs are not simulated, and fail loudly.
+ */
+function metaobjectDefinitionUpdate(ctx: SimContext, args: Record<string, unknown>) {
+  const definition = customData(ctx.store).metaobjectDefinitions.find((d) => d.id === args.id);
+  const fail = (field: string[], code: string, message: string) => ({
+    metaobjectDefinition: null,
+    userErrors: [{ field, message, code }],
+  });
+  if (!definition) return fail(["id"], "RECORD_NOT_FOUND", "Record not found");
+  const input = isRecord(args.definition) ? args.definition : {};
+  for (const key of Object.keys(input))
+    if (key !== "fieldDefinitions" && key !== "resetFieldOrder")
+      throw new GraphQLError(
+        `metaobjectDefinitionUpdate of ${key} is not implemented in the simulator`,
+        { extensions: { code: "NOT_IMPLEMENTED_IN_SIMULATOR" } },
+      );
+  const ops = Array.isArray(input.fieldDefinitions) ? input.fieldDefinitions.filter(isRecord) : [];
+  const added: SimMetaobjectDefinition["fieldDefinitions"] = [];
+  for (const [i, op] of ops.entries()) {
+    if (!isRecord(op.create))
+      throw new GraphQLError(
+        "metaobjectDefinitionUpdate field updates and deletes are not implemented in the simulator",
+        { extensions: { code: "NOT_IMPLEMENTED_IN_SIMULATOR" } },
+      );
+    const f = op.create;
+    const key = typeof f.key === "string" ? f.key : "";
+    const type = typeof f.type === "string" ? f.type : "";
+    const at = ["definition", "fieldDefinitions", String(i), "create"];
+    if (!isKnownType(type))
+      return fail([...at, "type"], "INVALID", `Field type '${type}' is not a valid type.`);
+    if ([...definition.fieldDefinitions, ...added].some((d) => d.key === key))
+      return fail([...at, "key"], "OBJECT_FIELD_TAKEN", `Field "${key}" already exists.`);
+    added.push({
+      key,
+      name: typeof f.name === "string" ? f.name : key,
+      type,
+      required: f.required === true,
+      description: typeof f.description === "string" ? f.description : null,
+    });
+  }
+  definition.fieldDefinitions.push(...added);
+  definition.updatedAt = isoSeconds(ctx.services.now());
+  return { metaobjectDefinition: definition, userErrors: [] };
+}
+
 const isMetaobject = (v: unknown): v is SimMetaobject =>
   isRecord(v) && typeof v.id === "string" && gidType(v.id) === "Metaobject";
 const isMetaobjectDefinition = entityGuard<SimMetaobjectDefinition>("MetaobjectDefinition");
@@ -429,6 +504,8 @@ export function customDataResolvers(): ResolverMap {
       metafieldDefinitionCreate: (_s, args, ctx) => metafieldDefinitionCreate(ctx, args),
       metaobjectDefinitionCreate: (_s, args, ctx) => metaobjectDefinitionCreate(ctx, args),
       metaobjectUpsert: (_s, args, ctx) => metaobjectUpsert(ctx, args),
+      metaobjectDelete: (_s, args, ctx) => metaobjectDelete(ctx, args),
+      metaobjectDefinitionUpdate: (_s, args, ctx) => metaobjectDefinitionUpdate(ctx, args),
     },
     QueryRoot: {
       currentAppInstallation: () => ({

@@ -78,6 +78,8 @@ export const METAOBJECT_DEFINITIONS: readonly MetaobjectDefinitionSpec[] = [
       { key: "valid_from", name: "Valid from", type: "date", required: false },
       { key: "valid_to", name: "Valid to", type: "date", required: false },
       { key: "document_url", name: "Document", type: "url", required: false },
+      { key: "document", name: "Document file", type: "file_reference", required: false },
+      { key: "status", name: "Status", type: "single_line_text_field", required: false },
     ],
   },
 ];

@@ -19,6 +19,10 @@ import {
   type MetaobjectDefinitionByTypeResult,
 } from "../../graphql/MetaobjectDefinitionByType";
 import {
+  MetaobjectDefinitionUpdate,
+  type MetaobjectDefinitionUpdateResult,
+} from "../../graphql/MetaobjectDefinitionUpdate";
+import {
   MetaobjectDefinitionCreate,
   type MetaobjectDefinitionCreateResult,
 } from "../../graphql/MetaobjectDefinitionCreate";
@@ -78,7 +82,26 @@ export async function ensureComplianceDefinitions(client: AdminClient): Promise<
       MetaobjectDefinitionByType,
       { type: spec.type },
     );
-    if (found.metaobjectDefinitionByType) continue;
+    const existing = found.metaobjectDefinitionByType;
+    if (existing) {
+      // Created by an older Seaworthy: add the fields it lacks (existing ones are left as they are).
+      const have = new Set(existing.fieldDefinitions.map((f) => f.key));
+      const missing = spec.fields.filter((f) => !have.has(f.key));
+      if (!missing.length) continue;
+      const updated = await client.request<MetaobjectDefinitionUpdateResult>(
+        MetaobjectDefinitionUpdate,
+        { id: existing.id, definition: { fieldDefinitions: missing.map((f) => ({ create: f })) } },
+      );
+      const errors = updated.metaobjectDefinitionUpdate.userErrors.filter(
+        (e) => e.code !== "OBJECT_FIELD_TAKEN",
+      );
+      if (errors.length)
+        throw new PublishError(
+          `Shopify refused the new fields of the ${spec.name} metaobject definition: ${errors.map((e) => e.message).join("; ")}`,
+        );
+      created.push(...missing.map((f) => `metaobject:${spec.type}.${f.key}`));
+      continue;
+    }
     const result = await client.request<MetaobjectDefinitionCreateResult>(
       MetaobjectDefinitionCreate,
       {
