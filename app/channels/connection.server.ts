@@ -86,6 +86,10 @@ export async function selectRows(
 
 /** A timestamp as each database compares it: Prisma's SQLite text, or PostgreSQL's zone-less UTC. */
 export function dateParam(db: ChannelsDb, date: Date): string {
+  return dateParamFor(db.kind, date);
+}
+
+export function dateParamFor(kind: ChannelsDb["kind"], date: Date): string {
   const iso = date.toISOString();
-  return db.kind === "sqlite" ? iso.replace("Z", "+00:00") : iso.slice(0, 23);
+  return kind === "sqlite" ? iso.replace("Z", "+00:00") : iso.slice(0, 23);
 }

@@ -129,6 +129,11 @@ const pageSql = (db: ChannelsDb) =>
   memo(`page:${db.kind}`, () =>
     statements(db, RANGE, `${SQL.products('"id" > ?')} ORDER BY "id" LIMIT ?`),
   );
+/** A page that stops at an upper bound: one thread's share of a full pass (./pass.server.ts). */
+const boundedPageSql = (db: ChannelsDb) =>
+  memo(`bounded:${db.kind}`, () =>
+    statements(db, RANGE, `${SQL.products('"id" > ? AND "id" <= ?')} ORDER BY "id" LIMIT ?`),
+  );
 const oneSql = (db: ChannelsDb) =>
   memo(`one:${db.kind}`, () => statements(db, ONE, SQL.products('"id" = ?')));
 
@@ -271,15 +276,26 @@ async function readChildren(
 export async function* productFactsPages(
   db: ChannelsDb,
   shop: string,
-  options: FactsOptions & { pageSize?: number } = {},
+  options: FactsOptions & {
+    pageSize?: number;
+    /** Only products with an id greater than this (default: from the first). */
+    after?: string;
+    /** Only products with an id up to and including this (default: to the last). */
+    until?: string;
+  } = {},
 ): AsyncGenerator<ProductFacts[]> {
   const pageSize = options.pageSize ?? FACTS_PAGE;
   const salesKnown = await ordersKnown(db, shop);
   const certificates = options.certificates ?? (await loadCertificates(db, shop));
-  const sql = pageSql(db);
-  let after = "";
+  const until = options.until;
+  const sql = until === undefined ? pageSql(db) : boundedPageSql(db);
+  let after = options.after ?? "";
   for (;;) {
-    const products = await selectRows(db, sql.products, [shop, after, pageSize]);
+    const products = await selectRows(
+      db,
+      sql.products,
+      until === undefined ? [shop, after, pageSize] : [shop, after, until, pageSize],
+    );
     if (products.length === 0) return;
     const last = String(products[products.length - 1]!.id);
     const facts = assemble(

@@ -4,13 +4,15 @@ import { defineJob } from "../jobs/types";
 import type { JobQueue } from "../jobs/types";
 import { logger } from "../logger.server";
 import { channelsDb, selectRows, type ChannelsDb } from "./connection.server";
-import { loadProductFacts, loadShopFacts, productFactsPages, salesKnownFor } from "./facts.server";
+import { loadProductFacts, loadShopFacts, salesKnownFor } from "./facts.server";
+import { applyComplianceGate } from "./gate";
+import { passThreads, scoredPages } from "./pass.server";
 import { PACKS, PACKS_VERSION, scoreProduct } from "./index";
-import { loadCertificates, rangeOf } from "../compliance/inputs.server";
+import { loadCertificates } from "../compliance/inputs.server";
 import { gatesOf } from "../compliance/results.server";
-import type { ChannelId, ChannelScore } from "./types";
 import {
   deleteProductScores,
+  saveLaidScores,
   saveScores,
   staleReason,
   sweepScores,
@@ -25,48 +27,7 @@ import {
 
 const databaseUrl = () => process.env.DATABASE_URL ?? "file:./data/dev.sqlite";
 
-/**
- * Channels that list into EU countries: the shop's own store and Instagram (checkout in the
- * store) sell wherever the shop's markets are; Amazon, eBay and TikTok Shop run EU marketplaces
- * that must check EPR numbers. Walmart sells in North America, Ozon and Wildberries in the EAEU.
- */
-export const EU_CHANNELS: readonly ChannelId[] = [
-  "amazon",
-  "ebay",
-  "online_store",
-  "tiktok_shop",
-  "instagram",
-];
-
-export const GATE_RULE = "compliance_epr_registration";
-
-/**
- * The compliance gate as a post-step of the scorer: `gate` lists the EU markets whose EPR
- * registrations the product lacks (stored by the compliance pass from `channelGate`). Each EU
- * channel gets one blocker naming them, so it is not eligible; the score is untouched (penalty 0):
- * the listing is as good as it was, it just may not go live there yet.
- */
-export function applyComplianceGate(
-  scores: ChannelScore[],
-  gate: readonly string[] | undefined,
-): ChannelScore[] {
-  if (!gate?.length) return scores;
-  const markets = gate.join(", ");
-  for (const s of scores) {
-    if (!EU_CHANNELS.includes(s.channel)) continue;
-    s.findings.push({
-      rule: GATE_RULE,
-      severity: "blocker",
-      message: `No EPR registration on file for ${markets}: marketplaces and the law require it before selling there.`,
-      fix: "Add the registration numbers under Compliance → Registrations, or stop selling to these markets.",
-      evidence: markets,
-      penalty: 0,
-      args: { markets },
-    });
-    s.eligible = false;
-  }
-  return scores;
-}
+export { applyComplianceGate, EU_CHANNELS, GATE_RULE } from "./gate";
 
 export interface RescoreOptions {
   /** The driver connection for the shop's row, the mirror's facts and the scores. */
@@ -117,12 +78,13 @@ export async function rescoreAll(
     signal?: AbortSignal;
     onProgress?: (p: { done: number; total: number }) => void | Promise<void>;
     pageSize?: number;
+    /** Scoring threads (default: ./pass.server.ts `passThreads`); 0 scores on this thread. */
+    threads?: number;
   },
 ): Promise<{ scored: number; swept: number }> {
   const { channels, shop } = options;
   // The sweep removes rows older than this; every row the pass writes is stamped with it or later.
   const startedAt = options.now ?? new Date();
-  const shopFacts = await loadShopFacts(channels, shop);
   const [count] = await selectRows(
     channels,
     `SELECT COUNT(*) AS "n" FROM "Product" WHERE "shop" = ?`,
@@ -130,19 +92,18 @@ export async function rescoreAll(
   );
   const total = Number(count?.n ?? 0);
   let done = 0;
-  for await (const page of productFactsPages(channels, shop, {
+  for await (const page of scoredPages({
+    db: channels,
+    shop,
+    total,
     now: options.now,
     pageSize: options.pageSize,
+    threads: options.threads ?? passThreads(total, options.pageSize),
   })) {
     // Stopping between pages leaves whole pages saved; the next pass redoes the rest.
     options.signal?.throwIfAborted();
-    const gates = await gatesOf(channels, shop, rangeOf(page.map((f) => f.id)));
-    const batch = page.map((facts) => ({
-      productId: facts.id,
-      scores: applyComplianceGate(scoreProduct(facts, shopFacts), gates.get(facts.id)),
-    }));
-    await saveScores(channels, shop, batch, { scoredAt: options.now ?? new Date() });
-    done += page.length;
+    await saveLaidScores(channels, page.laid);
+    done += page.products;
     await options.onProgress?.({ done, total });
   }
   const swept = await sweepScores(channels, shop, startedAt);

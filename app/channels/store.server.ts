@@ -1,4 +1,10 @@
-import { dateParam, numbered, selectRows, type ChannelsDb } from "./connection.server";
+import {
+  dateParam,
+  dateParamFor,
+  numbered,
+  selectRows,
+  type ChannelsDb,
+} from "./connection.server";
 import { localizeFinding } from "./messages";
 import type { ChannelScore, Finding } from "./types";
 
@@ -63,7 +69,19 @@ export function storedFinding(f: Finding): Omit<Finding, "message" | "fix"> & {
     ...(f.args ? { args: f.args } : {}),
   };
   // Blanked first: for a rule without a template, localizeFinding hands back the finding's own text.
-  const again = localizeFinding({ ...f, message: "", fix: "" }, "en");
+  // Not `{ ...f }`: a scorer's finding describes its evidence and args through getters.
+  const again = localizeFinding(
+    {
+      rule: f.rule,
+      severity: f.severity,
+      evidence: f.evidence,
+      penalty: f.penalty,
+      args: f.args,
+      message: "",
+      fix: "",
+    },
+    "en",
+  );
   return again.message === f.message && again.fix === f.fix
     ? base
     : { ...base, message: f.message, fix: f.fix };
@@ -115,23 +133,53 @@ export interface SaveOptions {
   scoredAt?: Date;
 }
 
+/**
+ * Score rows laid out for the upsert: `values` holds `rows` rows of COLUMNS, flat. Only strings,
+ * numbers and booleans, so a scoring thread can hand a page to the writing thread cheaply
+ * (./pass.server.ts).
+ */
+export interface LaidScores {
+  kind: ChannelsDb["kind"];
+  shop: string;
+  rows: number;
+  values: unknown[];
+}
+
+/** Lays out every channel's score of these products as rows for `kind`'s database. */
+export function layScores(
+  kind: ChannelsDb["kind"],
+  shop: string,
+  products: readonly ProductScores[],
+  scoredAt: Date,
+): LaidScores {
+  const at = dateParamFor(kind, scoredAt);
+  const rows = products.reduce((n, p) => n + p.scores.length, 0);
+  const sqlite = kind === "sqlite";
+  // All rows' values in one flat array, cut into statements below.
+  const values: unknown[] = new Array(rows * WIDTH);
+  let i = 0;
+  for (const p of products)
+    for (const s of p.scores) i = lay(values, i, shop, p.productId, s, at, sqlite);
+  return { kind, shop, rows, values };
+}
+
 /** Upserts every channel's score of these products (one transaction). Returns rows written. */
-export async function saveScores(
+export function saveScores(
   db: ChannelsDb,
   shop: string,
   products: readonly ProductScores[],
   options: SaveOptions = {},
 ): Promise<number> {
-  const scoredAt = dateParam(db, options.scoredAt ?? new Date());
-  const total = products.reduce((n, p) => n + p.scores.length, 0);
+  return saveLaidScores(db, layScores(db.kind, shop, products, options.scoredAt ?? new Date()));
+}
+
+/** Upserts laid-out rows in one transaction. Returns rows written. */
+export async function saveLaidScores(db: ChannelsDb, laid: LaidScores): Promise<number> {
+  const { rows: total, values } = laid;
+  if (laid.kind !== db.kind)
+    throw new Error(`Scores laid out for ${laid.kind} cannot be saved to ${db.kind}`);
   if (total === 0) return 0;
-  const sqlite = db.kind === "sqlite";
-  const per = sqlite ? SQLITE_ROWS : POSTGRES_ROWS;
-  // All rows' values in one flat array, cut into statements of `per` rows below.
-  const values: unknown[] = new Array(total * WIDTH);
-  let at = 0;
-  for (const p of products)
-    for (const s of p.scores) at = lay(values, at, shop, p.productId, s, scoredAt, sqlite);
+  const per = db.kind === "sqlite" ? SQLITE_ROWS : POSTGRES_ROWS;
 
   if (db.kind === "sqlite") {
     // Synchronous from BEGIN to COMMIT: nothing else on this connection can run in between.

@@ -292,6 +292,18 @@ export const en = {
   "compliance.cert.error.date": "Use a real date, like 2026-12-31.",
   "compliance.cert.error.validTo": "The certificate cannot end before it starts.",
   "compliance.cert.error.url": "Enter the document's full address (https://…).",
+  "compliance.cert.error.fileType": "Upload a PDF, PNG or JPEG file.",
+  "compliance.cert.error.fileSize": "The file is larger than 20 MB. Upload a smaller copy.",
+  "compliance.cert.error.fileEmpty": "The file is empty.",
+  "compliance.cert.error.upload":
+    "Shopify could not store the document ({reason}). Nothing was saved: choose the file again and save.",
+  "compliance.cert.documentFile": "Upload the document",
+  "compliance.cert.documentFileHelp":
+    "PDF, PNG or JPEG, up to 20 MB. Stored in your store's Files; replaces the current file.",
+  "compliance.cert.documentUrlHelp": "Or link to the document where it is kept.",
+  "compliance.cert.documentCurrent": "Current file: {name}",
+  "compliance.cert.documentProcessing": "Shopify is still processing this file.",
+  "compliance.cert.documentRemove": "Remove the document",
   "compliance.cert.error.scope": "Choose what the certificate covers.",
   "compliance.cert.error.products": "List at least one product.",
   "compliance.cert.error.unknownProducts":

@@ -275,6 +275,18 @@ export const zhCN: Record<MessageKey, string> = {
   "compliance.cert.error.date": "请输入有效日期，例如 2026-12-31。",
   "compliance.cert.error.validTo": "到期日期不能早于生效日期。",
   "compliance.cert.error.url": "请输入完整的文件地址（https://…）。",
+  "compliance.cert.error.fileType": "请上传 PDF、PNG 或 JPEG 文件。",
+  "compliance.cert.error.fileSize": "文件超过 20 MB，请上传较小的副本。",
+  "compliance.cert.error.fileEmpty": "文件为空。",
+  "compliance.cert.error.upload":
+    "Shopify 无法保存该文件（{reason}）。未保存任何内容：请重新选择文件后保存。",
+  "compliance.cert.documentFile": "上传文件",
+  "compliance.cert.documentFileHelp":
+    "PDF、PNG 或 JPEG，最大 20 MB。保存在商店的“文件”中，并替换当前文件。",
+  "compliance.cert.documentUrlHelp": "或填写文件所在的链接。",
+  "compliance.cert.documentCurrent": "当前文件：{name}",
+  "compliance.cert.documentProcessing": "Shopify 仍在处理此文件。",
+  "compliance.cert.documentRemove": "移除文件",
   "compliance.cert.error.scope": "请选择证书的适用范围。",
   "compliance.cert.error.products": "请至少填写一个产品。",
   "compliance.cert.error.unknownProducts":

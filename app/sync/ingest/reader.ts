@@ -1,7 +1,5 @@
-import { existsSync } from "node:fs";
-import { createRequire } from "node:module";
-import { fileURLToPath, pathToFileURL } from "node:url";
 import { Worker } from "node:worker_threads";
+import { threadAvailable, threadExecArgv } from "../../jobs/threads.server";
 import { readBatches, type ReadMessage, type ReadOptions } from "./batches";
 
 /**
@@ -15,26 +13,9 @@ export class ReaderThreadError extends Error {
   override name = "ReaderThreadError";
 }
 
-/**
- * The flags the reader thread starts with: this process's, plus tsx's loader (resolved from here,
- * whatever the working directory) when this process was started without it (vitest, Vite's dev
- * server). Null when tsx cannot be found: then the reader runs in this thread.
- */
-function threadExecArgv(): string[] | null {
-  if (process.execArgv.some((a) => a.includes("tsx"))) return process.execArgv;
-  try {
-    const loader = pathToFileURL(createRequire(import.meta.url).resolve("tsx")).href;
-    return [...process.execArgv, "--import", loader];
-  } catch {
-    return null;
-  }
-}
-
 /** Whether this process can start the reader thread. */
 export function readerThreadAvailable(): boolean {
-  return (
-    existsSync(fileURLToPath(new URL(WORKER_FILE, import.meta.url))) && threadExecArgv() !== null
-  );
+  return threadAvailable(new URL(WORKER_FILE, import.meta.url));
 }
 
 /**
