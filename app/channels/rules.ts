@@ -16,37 +16,70 @@ type Args = Record<string, string | number>;
 const truncate = (s: string, n = 80) => (s.length > n ? `${s.slice(0, n - 1)}…` : s);
 const pct = (x: number) => Math.round(x * 1000) / 10;
 
+/** What a failed rule says: evidence and template args, computed from the features on demand. */
+type Describe = (f: Features, detail: number) => [evidence: string, args: Args];
+
 interface FindingSpec {
   rule: string;
   severity: Severity;
   penalty: number;
+  channel: ChannelId;
   message: Renderer;
   fix: Renderer;
+  describe: Describe;
 }
 
 /**
- * A finding whose `message` and `fix` are rendered from the rule's templates and `args` on first
- * read: a full pass builds ~30 findings per product, and most are counted or stored, not read.
- * `toJSON()` gives the plain `Finding` (same keys, same order), so stored JSON, the CLI and the
- * API see exactly what an eagerly rendered finding would give.
+ * A failed rule. Only the rule, severity and penalty are set when it is made: its `evidence` and
+ * `args` are described from the product's features on first read, and `message` and `fix` are
+ * rendered from the rule's templates and `args` after that. A full pass makes ~30 findings per
+ * product and mostly counts or stores them; building every evidence string and args object up
+ * front was most of the rules' time. `toJSON()` gives the plain `Finding` (same keys, same
+ * order), so stored JSON, the CLI and the API see exactly what an eager finding would give.
  */
 class RuleFinding implements Finding {
   readonly rule: string;
   readonly severity: Severity;
-  readonly evidence: string;
   readonly penalty: number;
-  readonly args: Args;
   #spec: FindingSpec;
+  #features: Features;
+  /** Which of several failures of one rule (an image index, a requirement index). */
+  #detail: number;
+  #evidence: string | undefined = undefined;
+  #args: Args | undefined = undefined;
   #message: string | undefined = undefined;
   #fix: string | undefined = undefined;
 
-  constructor(spec: FindingSpec, evidence: string, args: Args) {
+  constructor(spec: FindingSpec, features: Features, detail: number) {
     this.rule = spec.rule;
     this.severity = spec.severity;
-    this.evidence = evidence;
     this.penalty = spec.penalty;
-    this.args = args;
     this.#spec = spec;
+    this.#features = features;
+    this.#detail = detail;
+  }
+
+  #describe(): void {
+    const [evidence, args] = this.#spec.describe(this.#features, this.#detail);
+    args.channel = this.#spec.channel;
+    this.#evidence ??= evidence;
+    this.#args ??= args;
+  }
+
+  get evidence(): string {
+    if (this.#evidence === undefined) this.#describe();
+    return this.#evidence!;
+  }
+  set evidence(value: string) {
+    this.#evidence = value;
+  }
+
+  get args(): Args {
+    if (this.#args === undefined) this.#describe();
+    return this.#args!;
+  }
+  set args(value: Args) {
+    this.#args = value;
   }
 
   get message(): string {
@@ -74,22 +107,6 @@ class RuleFinding implements Finding {
       args: this.args,
     };
   }
-}
-
-function finder(rule: Rule, channel: ChannelId) {
-  const template = TEMPLATES[rule.id]?.en;
-  const title: Renderer = () => rule.title;
-  const spec: FindingSpec = {
-    rule: rule.id,
-    severity: rule.severity,
-    penalty: rule.penalty,
-    message: template ? compileTemplate(template.message, "en", channel) : title,
-    fix: template ? compileTemplate(template.fix, "en", channel) : title,
-  };
-  return (evidence: string, args: Args): Finding => {
-    args.channel = channel;
-    return new RuleFinding(spec, evidence, args);
-  };
 }
 
 const PROMO_RE =
@@ -153,89 +170,139 @@ function prefixMatcher(prefixes: readonly string[]): (code: string | null) => bo
 }
 
 function applicable(reqs: readonly CertificateRequirement[]) {
-  const compiled = reqs.map((r) => ({
+  const all = reqs.map((r, index) => ({
     r,
+    index,
     matches: prefixMatcher(r.prefixes),
     label: r.anyOf.join(" or "),
   }));
-  return (f: Features) =>
-    compiled.filter(
+  const forProduct = (f: Features) =>
+    all.filter(
       (c) =>
         c.matches(f.code) &&
         (c.r.markets === undefined || (c.r.markets === "us" ? f.sellsToUs : f.sellsToEuUk)),
     );
+  return Object.assign(forProduct, { all });
 }
 
 export function compileRule(rule: Rule, channel: ChannelId): Evaluator {
-  const make = finder(rule, channel);
-  const fail = (out: Finding[], evidence: string, args: Args) => {
-    out.push(make(evidence, args));
+  const template = TEMPLATES[rule.id]?.en;
+  const title: Renderer = () => rule.title;
+  const spec: FindingSpec = {
+    rule: rule.id,
+    severity: rule.severity,
+    penalty: rule.penalty,
+    channel,
+    message: template ? compileTemplate(template.message, "en", channel) : title,
+    fix: template ? compileTemplate(template.fix, "en", channel) : title,
+    describe: () => ["", {}],
+  };
+  const fail = (out: Finding[], f: Features, detail = 0) => {
+    out.push(new RuleFinding(spec, f, detail));
+  };
+  /** The rule's evaluator, with what its failures say. */
+  const check = (evaluate: Evaluator, describe: Describe): Evaluator => {
+    spec.describe = describe;
+    return evaluate;
   };
   switch (rule.check) {
     case "title_missing":
-      return (f, out) => {
-        if (f.titleLength === 0) fail(out, "(empty)", {});
-      };
+      return check(
+        (f, out) => {
+          if (f.titleLength === 0) fail(out, f);
+        },
+        () => ["(empty)", {}],
+      );
     case "title_length":
     case "title_length_recommended": {
       const max = rule.max;
-      return (f, out) => {
-        if (f.titleLength > max)
-          fail(out, `${f.titleLength} characters: "${truncate(f.title)}"`, {
-            length: f.titleLength,
-            max,
-          });
-      };
+      return check(
+        (f, out) => {
+          if (f.titleLength > max) fail(out, f);
+        },
+        (f) => [
+          `${f.titleLength} characters: "${truncate(f.title)}"`,
+          { length: f.titleLength, max },
+        ],
+      );
     }
     case "title_banned_chars": {
       const chars = [...rule.chars];
-      return (f, out) => {
-        let found = "";
-        for (const c of chars) if (f.title.includes(c)) found += c;
-        if (found) fail(out, `"${truncate(f.title)}"`, { chars: [...found].join(" ") });
+      const found = (title: string) => {
+        let hit = "";
+        for (const c of chars) if (title.includes(c)) hit += c;
+        return hit;
       };
+      return check(
+        (f, out) => {
+          for (const c of chars)
+            if (f.title.includes(c)) {
+              fail(out, f);
+              return;
+            }
+        },
+        (f) => [`"${truncate(f.title)}"`, { chars: [...found(f.title)].join(" ") }],
+      );
     }
     case "title_promotional":
-      return (f, out) => {
-        const s = f.shared;
-        if (s.promo === undefined) s.promo = PROMO_RE.exec(f.title)?.[0] ?? null;
-        if (s.promo) fail(out, `"${truncate(f.title)}"`, { phrase: s.promo });
-      };
+      return check(
+        (f, out) => {
+          const s = f.shared;
+          if (s.promo === undefined) s.promo = PROMO_RE.exec(f.title)?.[0] ?? null;
+          if (s.promo) fail(out, f);
+        },
+        (f) => [`"${truncate(f.title)}"`, { phrase: f.shared.promo ?? "" }],
+      );
     case "title_word_repeat": {
       const max = rule.maxRepeats;
-      return (f, out) => {
-        const s = f.shared;
-        if (s.repeat === undefined) s.repeat = mostRepeatedWord(f.title);
-        if (s.repeat && s.repeat.count > max)
-          fail(out, `"${truncate(f.title)}"`, { word: s.repeat.word, count: s.repeat.count, max });
-      };
+      return check(
+        (f, out) => {
+          const s = f.shared;
+          if (s.repeat === undefined) s.repeat = mostRepeatedWord(f.title);
+          if (s.repeat && s.repeat.count > max) fail(out, f);
+        },
+        (f) => [
+          `"${truncate(f.title)}"`,
+          { word: f.shared.repeat?.word ?? "", count: f.shared.repeat?.count ?? 0, max },
+        ],
+      );
     }
     case "description_words": {
       const min = rule.min;
-      return (f, out) => {
-        if (f.descriptionWords < min)
-          fail(out, `${f.descriptionWords} words: "${truncate(f.descriptionText, 60)}"`, {
-            words: f.descriptionWords,
-            min,
-          });
-      };
+      return check(
+        (f, out) => {
+          if (f.descriptionWords < min) fail(out, f);
+        },
+        (f) => [
+          `${f.descriptionWords} words: "${truncate(f.descriptionText, 60)}"`,
+          { words: f.descriptionWords, min },
+        ],
+      );
     }
     case "image_missing":
-      return (f, out) => {
-        if (f.imageCount === 0) fail(out, "0 images", {});
-      };
+      return check(
+        (f, out) => {
+          if (f.imageCount === 0) fail(out, f);
+        },
+        () => ["0 images", {}],
+      );
     case "image_count": {
       const min = rule.min;
-      return (f, out) => {
-        if (f.imageCount > 0 && f.imageCount < min)
-          fail(out, `${f.imageCount} image(s)`, { count: f.imageCount, min });
-      };
+      return check(
+        (f, out) => {
+          if (f.imageCount > 0 && f.imageCount < min) fail(out, f);
+        },
+        (f) => [`${f.imageCount} image(s)`, { count: f.imageCount, min }],
+      );
     }
     case "image_count_max": {
       const max = rule.max;
-      return (f, out) => {
-        if (f.imageCount > max) fail(out, `${f.imageCount} images`, { count: f.imageCount, max });
-      };
+      return check(
+        (f, out) => {
+          if (f.imageCount > max) fail(out, f);
+        },
+        (f) => [`${f.imageCount} images`, { count: f.imageCount, max }],
+      );
     }
     case "image_main_resolution":
     case "image_resolution": {
@@ -245,90 +312,130 @@ export function compileRule(rule: Rule, channel: ChannelId): Evaluator {
           ? `${minShort}×${minLong === minShort ? minShort : minLong} px`
           : `${minLong} px on the longest side`;
       const main = rule.check === "image_main_resolution";
-      return (f, out) => {
-        const from = main ? 0 : 1;
-        const to = main ? Math.min(1, f.images.length) : f.images.length;
-        let count = 0;
-        let worst: Features["images"][number] = null;
-        let worstIndex = 0;
-        for (let i = from; i < to; i++) {
-          const im = f.images[i];
-          if (!im || (im.long >= minLong && im.short >= minShort)) continue;
-          count++;
-          if (!worst || im.long < worst.long) {
-            worst = im;
-            worstIndex = i;
+      const small = (im: Features["images"][number] | undefined) =>
+        im !== null && im !== undefined && (im.long < minLong || im.short < minShort);
+      return check(
+        (f, out) => {
+          const from = main ? 0 : 1;
+          const to = main ? Math.min(1, f.images.length) : f.images.length;
+          // The worst image (the smallest longest side; the first of equals) is the evidence.
+          let worst = -1;
+          for (let i = from; i < to; i++) {
+            const im = f.images[i]!;
+            if (!small(im)) continue;
+            if (worst < 0 || im!.long < f.images[worst]!.long) worst = i;
           }
-        }
-        if (!worst) return;
-        const image = f.product.images[worstIndex];
-        const width = image?.width ?? 0;
-        const height = image?.height ?? 0;
-        fail(out, `image ${worstIndex + 1}: ${width}×${height} px`, { count, width, height, min });
-      };
+          if (worst >= 0) fail(out, f, worst);
+        },
+        (f, worst) => {
+          const from = main ? 0 : 1;
+          const to = main ? Math.min(1, f.images.length) : f.images.length;
+          let count = 0;
+          for (let i = from; i < to; i++) if (small(f.images[i])) count++;
+          const image = f.product.images[worst];
+          const width = image?.width ?? 0;
+          const height = image?.height ?? 0;
+          return [`image ${worst + 1}: ${width}×${height} px`, { count, width, height, min }];
+        },
+      );
     }
     case "image_main_aspect": {
       const { minRatio, maxRatio, range } = rule;
-      return (f, out) => {
-        const im = f.images[0];
-        // Tolerate rounding of pixel sizes (e.g. 750×1000 vs 749×1000).
-        if (!im || (im.ratio >= minRatio - 1e-3 && im.ratio <= maxRatio + 1e-3)) return;
-        const p = f.product.images[0];
-        fail(out, `${p?.width ?? 0}×${p?.height ?? 0} px`, {
-          ratio: Math.round(im.ratio * 100) / 100,
-          range,
-        });
-      };
+      return check(
+        (f, out) => {
+          const im = f.images[0];
+          // Tolerate rounding of pixel sizes (e.g. 750×1000 vs 749×1000).
+          if (!im || (im.ratio >= minRatio - 1e-3 && im.ratio <= maxRatio + 1e-3)) return;
+          fail(out, f);
+        },
+        (f) => {
+          const p = f.product.images[0];
+          return [
+            `${p?.width ?? 0}×${p?.height ?? 0} px`,
+            { ratio: Math.round((f.images[0]?.ratio ?? 0) * 100) / 100, range },
+          ];
+        },
+      );
     }
-    case "image_dimensions_unknown":
-      return (f, out) => {
+    case "image_dimensions_unknown": {
+      const unknown = (f: Features) => {
         let count = 0;
         for (const im of f.images) if (!im) count++;
-        if (count > 0)
-          fail(out, `${count} of ${f.imageCount} image(s) without width/height`, { count });
+        return count;
       };
+      return check(
+        (f, out) => {
+          for (const im of f.images)
+            if (!im) {
+              fail(out, f);
+              return;
+            }
+        },
+        (f) => {
+          const count = unknown(f);
+          return [`${count} of ${f.imageCount} image(s) without width/height`, { count }];
+        },
+      );
+    }
     case "gtin_missing":
-      return (f, out) => {
-        if (f.gtinMissing > 0)
-          fail(out, `${f.gtinMissing} of ${f.variantCount} variant(s) without barcode`, {
-            count: f.gtinMissing,
-            total: f.variantCount,
-          });
-      };
+      return check(
+        (f, out) => {
+          if (f.gtinMissing > 0) fail(out, f);
+        },
+        (f) => [
+          `${f.gtinMissing} of ${f.variantCount} variant(s) without barcode`,
+          { count: f.gtinMissing, total: f.variantCount },
+        ],
+      );
     case "gtin_format":
-      return (f, out) => {
-        if (f.gtinFormat.count > 0)
-          fail(out, `"${f.gtinFormat.first}"`, {
-            count: f.gtinFormat.count,
-            barcode: f.gtinFormat.first,
-          });
-      };
+      return check(
+        (f, out) => {
+          if (f.gtinFormat.count > 0) fail(out, f);
+        },
+        (f) => [
+          `"${f.gtinFormat.first}"`,
+          { count: f.gtinFormat.count, barcode: f.gtinFormat.first },
+        ],
+      );
     case "gtin_check_digit":
-      return (f, out) => {
-        if (f.gtinCheckDigit.count > 0)
-          fail(out, `"${f.gtinCheckDigit.first}"`, {
-            count: f.gtinCheckDigit.count,
-            barcode: f.gtinCheckDigit.first,
-          });
-      };
+      return check(
+        (f, out) => {
+          if (f.gtinCheckDigit.count > 0) fail(out, f);
+        },
+        (f) => [
+          `"${f.gtinCheckDigit.first}"`,
+          { count: f.gtinCheckDigit.count, barcode: f.gtinCheckDigit.first },
+        ],
+      );
     case "gtin_stored_format":
-      return (f, out) => {
-        if (f.gtinDirty.count > 0)
-          fail(out, `"${f.gtinDirty.first}"`, {
+      return check(
+        (f, out) => {
+          if (f.gtinDirty.count > 0) fail(out, f);
+        },
+        (f) => [
+          `"${f.gtinDirty.first}"`,
+          {
             count: f.gtinDirty.count,
             barcode: f.gtinDirty.first,
             digits: f.gtinDirty.first.replace(/[^0-9]/g, ""),
-          });
-      };
+          },
+        ],
+      );
     case "brand_missing":
-      return (f, out) => {
-        if (f.brand === "missing") fail(out, "vendor: (empty)", {});
-      };
+      return check(
+        (f, out) => {
+          if (f.brand === "missing") fail(out, f);
+        },
+        () => ["vendor: (empty)", {}],
+      );
     case "brand_placeholder":
-      return (f, out) => {
-        if (f.brand === "shop_name" || f.brand === "placeholder" || f.brand === "company")
-          fail(out, `vendor: "${f.vendor}"`, { vendor: f.vendor, reason: f.brand });
-      };
+      return check(
+        (f, out) => {
+          if (f.brand === "shop_name" || f.brand === "placeholder" || f.brand === "company")
+            fail(out, f);
+        },
+        (f) => [`vendor: "${f.vendor}"`, { vendor: f.vendor, reason: f.brand }],
+      );
     case "weight_missing":
     case "sku_missing":
     case "customs_hs_code_missing":
@@ -342,152 +449,210 @@ export function compileRule(rule: Rule, channel: ChannelId): Evaluator {
         margin_unit_cost_missing: "unitCostMissing",
       } as const;
       const key = field[rule.check];
-      return (f, out) => {
-        const count = f[key];
-        if (count > 0)
-          fail(out, `${count} of ${f.variantCount} variant(s)`, { count, total: f.variantCount });
-      };
+      return check(
+        (f, out) => {
+          if (f[key] > 0) fail(out, f);
+        },
+        (f) => [
+          `${f[key]} of ${f.variantCount} variant(s)`,
+          { count: f[key], total: f.variantCount },
+        ],
+      );
     }
     case "content_language_ru": {
       const min = rule.minShare;
-      return (f, out) => {
-        if (f.titleLength > 0 && f.cyrillicShare < min) {
+      return check(
+        (f, out) => {
+          if (f.titleLength > 0 && f.cyrillicShare < min) fail(out, f);
+        },
+        (f) => {
           const share = pct(f.cyrillicShare);
-          fail(out, `${share}% Cyrillic letters in title and description`, { share });
-        }
-      };
+          return [`${share}% Cyrillic letters in title and description`, { share }];
+        },
+      );
     }
     case "goods": {
       const bit = GOODS_BIT[rule.goods];
       const index = GOODS_CLASSES.indexOf(rule.goods);
-      return (f, out) => {
-        if ((f.goods.mask & bit) === 0) return;
-        const via = f.goods.evidence[index] ?? "";
-        fail(out, via, { via });
-      };
+      return check(
+        (f, out) => {
+          if ((f.goods.mask & bit) !== 0) fail(out, f);
+        },
+        (f) => {
+          const via = f.goods.evidence[index] ?? "";
+          return [via, { via }];
+        },
+      );
     }
     case "category_missing":
-      return (f, out) => {
-        if (f.code === null)
-          fail(
-            out,
-            f.product.categoryName ? `category name only: ${f.product.categoryName}` : "(none)",
-            {},
-          );
-      };
+      return check(
+        (f, out) => {
+          if (f.code === null) fail(out, f);
+        },
+        (f) => [
+          f.product.categoryName ? `category name only: ${f.product.categoryName}` : "(none)",
+          {},
+        ],
+      );
     case "category_fit": {
       const fits = prefixMatcher(rule.prefixes);
       const refurb = rule.refurbishedElectronics === true;
       const label = rule.fits;
-      return (f, out) => {
-        if (f.code === null) return; // category_missing already says so
-        if (fits(f.code) || (refurb && f.refurbished && f.code.startsWith("el"))) return;
-        const category = f.product.categoryName ?? f.code;
-        fail(out, `${f.code}: ${category}`, { category: truncate(category, 60), fits: label });
-      };
+      return check(
+        (f, out) => {
+          if (f.code === null) return; // category_missing already says so
+          if (fits(f.code) || (refurb && f.refurbished && f.code.startsWith("el"))) return;
+          fail(out, f);
+        },
+        (f) => {
+          const category = f.product.categoryName ?? f.code ?? "";
+          return [`${f.code}: ${category}`, { category: truncate(category, 60), fits: label }];
+        },
+      );
     }
     case "certificate_required":
     case "certificate_unknown": {
       const forProduct = applicable(rule.requirements);
       const unknown = rule.check === "certificate_unknown";
-      return (f, out) => {
-        const held = f.product.certificates;
-        if ((held === null) !== unknown || f.code === null) return;
-        for (const c of forProduct(f)) {
-          if (held && c.r.anyOf.some((a) => held.some((h) => h.toUpperCase() === a))) continue;
-          fail(
-            out,
+      return check(
+        (f, out) => {
+          const held = f.product.certificates;
+          if ((held === null) !== unknown || f.code === null) return;
+          for (const c of forProduct(f)) {
+            if (held && c.r.anyOf.some((a) => held.some((h) => h.toUpperCase() === a))) continue;
+            fail(out, f, c.index);
+          }
+        },
+        (f, index) => {
+          const held = f.product.certificates;
+          const c = forProduct.all[index]!;
+          return [
             `${c.r.key}: ${held === null ? "certificates unknown" : `on file: ${held.join(", ") || "none"}`}`,
-            {
-              certs: c.label,
-              requirement: c.r.key,
-            },
-          );
-        }
-      };
+            { certs: c.label, requirement: c.r.key },
+          ];
+        },
+      );
     }
     case "price_missing":
-      return (f, out) => {
-        if (f.variantCount > 0 && f.price === null) fail(out, "no variant price", {});
-      };
+      return check(
+        (f, out) => {
+          if (f.variantCount > 0 && f.price === null) fail(out, f);
+        },
+        () => ["no variant price", {}],
+      );
     case "price_band": {
       const { minUsd, maxUsd } = rule;
-      return (f, out) => {
-        const p = f.priceUsd;
-        if (p === null || (p >= minUsd && p <= maxUsd)) return;
-        const price = Math.round(p * 100) / 100;
-        fail(out, `${f.price ?? ""} ${f.shop.currency} ≈ $${price}`, {
-          price,
-          min: minUsd,
-          max: maxUsd,
-        });
-      };
+      return check(
+        (f, out) => {
+          const p = f.priceUsd;
+          if (p === null || (p >= minUsd && p <= maxUsd)) return;
+          fail(out, f);
+        },
+        (f) => {
+          const price = Math.round((f.priceUsd ?? 0) * 100) / 100;
+          return [
+            `${f.price ?? ""} ${f.shop.currency} ≈ $${price}`,
+            { price, min: minUsd, max: maxUsd },
+          ];
+        },
+      );
     }
     case "margin_negative":
     case "margin_low": {
       const fee = rule.fee;
       const negative = rule.check === "margin_negative";
       const minMargin = rule.check === "margin_low" ? rule.minMargin : 0;
-      return (f, out) => {
-        if (f.costRatio === null) return;
-        const margin = 1 - fee - f.costRatio;
-        if (negative ? margin >= 0 : margin < 0 || margin >= minMargin) return;
-        fail(out, `cost/price ${pct(f.costRatio)}%, fee ${pct(fee)}%`, {
-          fee: pct(fee),
-          margin: pct(margin),
-          min: pct(minMargin),
-        });
-      };
+      return check(
+        (f, out) => {
+          if (f.costRatio === null) return;
+          const margin = 1 - fee - f.costRatio;
+          if (negative ? margin >= 0 : margin < 0 || margin >= minMargin) return;
+          fail(out, f);
+        },
+        (f) => {
+          const costRatio = f.costRatio ?? 0;
+          return [
+            `cost/price ${pct(costRatio)}%, fee ${pct(fee)}%`,
+            { fee: pct(fee), margin: pct(1 - fee - costRatio), min: pct(minMargin) },
+          ];
+        },
+      );
     }
     case "sales_none":
-      return (f, out) => {
-        const s = f.product.sales;
-        if (s !== null && s.units30d === 0) fail(out, "0 units in 30 days", {});
-      };
+      return check(
+        (f, out) => {
+          const s = f.product.sales;
+          if (s !== null && s.units30d === 0) fail(out, f);
+        },
+        () => ["0 units in 30 days", {}],
+      );
     case "inventory_out_of_stock":
-      return (f, out) => {
-        if (f.available !== null && f.available <= 0)
-          fail(out, `${f.available} available`, { available: f.available });
-      };
+      return check(
+        (f, out) => {
+          if (f.available !== null && f.available <= 0) fail(out, f);
+        },
+        (f) => [`${f.available} available`, { available: f.available ?? 0 }],
+      );
     case "inventory_depth": {
       const min = rule.min;
-      return (f, out) => {
-        if (f.available !== null && f.available > 0 && f.available < min)
-          fail(out, `${f.available} available`, { available: f.available, min });
-      };
+      return check(
+        (f, out) => {
+          if (f.available !== null && f.available > 0 && f.available < min) fail(out, f);
+        },
+        (f) => [`${f.available} available`, { available: f.available ?? 0, min }],
+      );
     }
     case "rating_low": {
       const min = rule.min;
-      return (f, out) => {
-        if (f.rating && f.rating.value < min) {
-          const rating = Math.round(f.rating.value * 10) / 10;
-          fail(out, `${rating} / 5`, { rating, min });
-        }
-      };
+      return check(
+        (f, out) => {
+          if (f.rating && f.rating.value < min) fail(out, f);
+        },
+        (f) => {
+          const rating = Math.round((f.rating?.value ?? 0) * 10) / 10;
+          return [`${rating} / 5`, { rating, min }];
+        },
+      );
     }
     case "rating_count_low": {
       const min = rule.min;
-      return (f, out) => {
-        const count = f.rating?.count;
-        if (count !== undefined && count !== null && count < min)
-          fail(out, `${count} ratings`, { count, min });
-      };
+      return check(
+        (f, out) => {
+          const count = f.rating?.count;
+          if (count !== undefined && count !== null && count < min) fail(out, f);
+        },
+        (f) => {
+          const count = f.rating?.count ?? 0;
+          return [`${count} ratings`, { count, min }];
+        },
+      );
     }
     case "claim_green_generic": {
       const onlyEuUk = rule.onlyEuUk;
-      return (f, out) => {
-        if (f.goods.green === null || (onlyEuUk && !f.sellsToEuUk)) return;
-        fail(out, `"${f.goods.green}"`, { claim: f.goods.green });
-      };
+      return check(
+        (f, out) => {
+          if (f.goods.green === null || (onlyEuUk && !f.sellsToEuUk)) return;
+          fail(out, f);
+        },
+        (f) => [`"${f.goods.green}"`, { claim: f.goods.green ?? "" }],
+      );
     }
     case "checkout_us_only":
-      return (f, out) => {
-        if (!f.sellsToUs) fail(out, `markets: ${f.shop.markets.join(", ") || "(none)"}`, {});
-      };
+      return check(
+        (f, out) => {
+          if (!f.sellsToUs) fail(out, f);
+        },
+        (f) => [`markets: ${f.shop.markets.join(", ") || "(none)"}`, {}],
+      );
     case "status_inactive":
-      return (f, out) => {
-        const status = f.product.status.toUpperCase();
-        if (status !== "ACTIVE") fail(out, status, { status });
-      };
+      return check(
+        (f, out) => {
+          if (f.product.status.toUpperCase() !== "ACTIVE") fail(out, f);
+        },
+        (f) => {
+          const status = f.product.status.toUpperCase();
+          return [status, { status }];
+        },
+      );
   }
 }
