@@ -10,6 +10,7 @@ import { db, type Db } from "../db.server";
 import { defineJob, type JobQueue } from "../jobs/types";
 import { logger } from "../logger.server";
 import { adminClientForShop } from "../sync/admin-for-shop.server";
+import { failBulkEdit, runBulkEdit } from "./bulk.server";
 import { evaluateAll, evaluateProducts } from "./evaluate.server";
 import { complianceMarkets } from "./markets.server";
 import { PACKS_VERSION } from "./packs/version";
@@ -111,7 +112,61 @@ export const publishLabelsJob = defineJob({
   },
 });
 
-export const COMPLIANCE_JOBS = [evaluateProductJob, evaluateAllJob, publishLabelsJob];
+/** Labels follow a minute after a change, so a burst of edits is published once (see below). */
+async function publishSoon(q: JobQueue, shop: string, reason: string): Promise<void> {
+  await q.enqueue(
+    publishLabelsJob,
+    shop,
+    { reason },
+    { jobId: "publish-labels:vault", delayMs: 60_000 },
+  );
+}
+
+const BULK_ATTEMPTS = 3;
+
+/**
+ * A bulk edit of product facts (bulk.server.ts), then what a single product's save sets off: the
+ * products are checked again (one by one up to 1000, else a full pass) and labels published.
+ */
+export const bulkProfileJob = defineJob({
+  name: "compliance.bulk-profile",
+  schema: z.object({ editId: z.string().min(1).max(100) }),
+  attempts: BULK_ATTEMPTS,
+  backoffMs: 10_000,
+  concurrency: 2,
+  async run({ editId }, ctx) {
+    const database = db();
+    try {
+      const result = await runBulkEdit({
+        db: database,
+        channels: channelsDb(databaseUrl()),
+        shop: ctx.shop,
+        editId,
+        signal: ctx.signal,
+        onProgress: (p) => ctx.progress(p),
+      });
+      ctx.log("bulk profile edit applied", { editId, ...result, productIds: undefined });
+      if (result.written === 0) return;
+      const q = await queue();
+      if (result.productIds)
+        await q.enqueue(evaluateProductJob, ctx.shop, { productIds: result.productIds });
+      else await q.enqueue(evaluateAllJob, ctx.shop, { reason: "bulk profile edit" });
+      await publishSoon(q, ctx.shop, "bulk profile edit");
+    } catch (error) {
+      // Stopped for a shutdown: the edit keeps its cursor and the job resumes from it.
+      if (!ctx.signal.aborted && ctx.attempt >= BULK_ATTEMPTS)
+        await failBulkEdit(database, ctx.shop, editId, (error as Error).message);
+      throw error;
+    }
+  },
+});
+
+export const COMPLIANCE_JOBS = [
+  evaluateProductJob,
+  evaluateAllJob,
+  publishLabelsJob,
+  bulkProfileJob,
+];
 
 /**
  * After the merchant changed the vault. Registrations and certificates touch every product (and
@@ -126,12 +181,7 @@ export async function afterVaultChange(shop: string, change: VaultChange): Promi
   else await q.enqueue(evaluateAllJob, shop, { reason: change.kind });
   if (change.kind === "certificates")
     await q.enqueue(rescoreAllJob, shop, { reason: "certificates changed" });
-  await q.enqueue(
-    publishLabelsJob,
-    shop,
-    { reason: change.kind },
-    { jobId: "publish-labels:vault", delayMs: 60_000 },
-  );
+  await publishSoon(q, shop, change.kind);
 }
 
 /** Queues a full pass when results were judged by other packs, or never computed. */

@@ -51,7 +51,7 @@ const SQLITE_ROWS = 64;
 const POSTGRES_ROWS = 5_000;
 
 /** Runs statements of `per` rows each (then single rows) in one transaction. */
-async function inTransaction(
+export async function inTransaction(
   db: ChannelsDb,
   sqlFor: (rows: number) => string,
   values: unknown[],

@@ -4,6 +4,7 @@
  * engine's shapes (Registration, Certificate, MerchantProfile).
  */
 import { z } from "zod";
+import { BULK_FIELDS } from "./bulk";
 import { CERTIFICATE_TYPES, type EprStream, type MerchantProfile } from "./types";
 
 export const EPR_STREAMS = [
@@ -167,6 +168,36 @@ export const profileAnswersSchema = z.object({
     .optional(),
 }) satisfies z.ZodType<MerchantProfile>;
 export type ProfileAnswersInput = z.input<typeof profileAnswersSchema>;
+
+/** A bulk edit's fields: values to confirm and fields to send back to inferred, at least one. */
+export const profilePatchSchema = z
+  .object({
+    set: profileAnswersSchema,
+    reset: z.array(z.enum(BULK_FIELDS)).max(BULK_FIELDS.length).default([]),
+  })
+  .refine((p) => Object.keys(p.set).length > 0 || p.reset.length > 0, {
+    message: "Choose at least one field to change",
+    path: ["form"],
+  });
+
+const blankIsUnset = (v: unknown) => (typeof v === "string" && v.trim() === "" ? undefined : v);
+
+/** Which products a bulk edit (and the products list) covers; every field optional. */
+export const bulkFilterSchema = z.object({
+  q: z.preprocess(blankIsUnset, z.string().trim().max(200).optional()),
+  vendor: z.preprocess(blankIsUnset, z.string().max(255).optional()),
+  productType: z.preprocess(blankIsUnset, z.string().max(255).optional()),
+  collectionId: z.preprocess(blankIsUnset, gid("Collection").optional()),
+  findings: z.preprocess(blankIsUnset, z.enum(["any", "blocker", "none"]).optional()),
+});
+export type BulkFilter = z.infer<typeof bulkFilterSchema>;
+
+/** Every product matching the filter, or only the `ids` ticked among them. */
+export const bulkSelectionSchema = z.object({
+  filter: bulkFilterSchema,
+  ids: z.array(gid("Product")).min(1).max(250).optional(),
+});
+export type BulkSelection = z.infer<typeof bulkSelectionSchema>;
 
 /** A service's answer to a form: the saved value, or messages per field for the page to show. */
 export type SaveResult<T> =
