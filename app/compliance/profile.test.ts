@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { product } from "./fixtures";
+import { evaluateCompliance } from "./evaluate";
+import { input, product } from "./fixtures";
 import { inferProfile, looksRestricted, mergeProfile } from "./profile";
 
 const cat = (code: string, name = "") => ({
@@ -21,6 +22,67 @@ describe("inferProfile", () => {
       { material: "cotton", share: 80 },
       { material: "polyester", share: 20 },
     ]);
+  });
+
+  it("infers textile from the title or product type when there is no category, still marked inferred", () => {
+    const csv = (title: string, productType: string | null = null) =>
+      product({ categoryId: null, categoryName: null, title, productType, descriptionHtml: "" });
+    const tuxedo = inferProfile(csv("Blue Silk Tuxedo", "Suits"));
+    expect(tuxedo.textile).toEqual({ value: true, source: "inferred" });
+    for (const [title, type] of [
+      ["Classic", "Suits"],
+      ["Linen Shirt", null],
+      ["Robe d'été en lin", null],
+      ["Wollpullover Kinder", null],
+      ["Camisa de algodón", null],
+      ["Pantaloni in lino", null],
+      ["Katoenen jurk", null],
+      ["真丝衬衫", null],
+      ["Льняная рубашка", null],
+      ["Bath towel set", null],
+      ["Silk Summer Top", null],
+      ["Red Sports Tee", null],
+    ] as const)
+      expect(inferProfile(csv(title, type)).textile.value, title).toBe(true);
+    for (const [title, type] of [
+      ["Hard-shell Suitcase", "Luggage"],
+      ["Top coat nail polish", null],
+      ["Jumper cables 3m", "Car"],
+      ["Paper towel holder", null],
+      ["Stoneware mug", "Mugs"],
+      ["Rock climbing chalk", null],
+      ["Garden hose 20m", null],
+      ["Oak table top", null],
+      ["Top quality chef knife", null],
+      ["Golf tees, 50 pack", null],
+    ] as const)
+      expect(inferProfile(csv(title, type)).textile.value, title).toBe(false);
+    // Shoes are footwear, not textile (the French TLC stream covers both).
+    const tops = inferProfile(csv("LED High Tops", "Shoes"));
+    expect([tops.footwear.value, tops.textile.value]).toEqual([true, false]);
+    expect(inferProfile(csv("Chaussures de randonnée")).footwear.value).toBe(true);
+    expect(inferProfile(csv("Bamboo shoe rack")).footwear.value).toBe(false);
+    // A category wins over the name: a "shirt" mug stays a mug.
+    expect(inferProfile(product({ title: "Shirt pocket mug" })).textile.value).toBe(false);
+    // The merchant's answer wins over the guess.
+    expect(mergeProfile(tuxedo, { textile: false }).textile).toEqual({
+      value: false,
+      source: "merchant",
+    });
+  });
+
+  it("reports the French textiles EPR stream for apparel imported without a category", () => {
+    const p = product({
+      categoryId: null,
+      categoryName: null,
+      title: "Blue Silk Tuxedo",
+      productType: "Suits",
+    });
+    const findings = evaluateCompliance(input(p, { markets: ["FR"] }));
+    expect(findings.find((f) => f.rule === "epr-fr-textiles")).toMatchObject({
+      market: "FR",
+      evidence: expect.stringContaining("inferred"),
+    });
   });
 
   it("infers electrical and radio from electronics, but not for a phone case", () => {

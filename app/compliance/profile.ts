@@ -3,7 +3,9 @@
  * and text (every guess marked `inferred`), then overridden by what the merchant confirmed.
  */
 import {
+  APPAREL_NAME,
   BATTERY_NOT_INCLUDED,
+  FOOTWEAR_NAME,
   CATEGORY_PREFIXES,
   NON_ELECTRICAL_NAME,
   TEXT_CUES,
@@ -108,6 +110,10 @@ export function inferProfile(product: ProductFacts): ComplianceProfile {
   const mainsPowered = electrical && (byCategory("mainsPowered") || byText("mainsPowered"));
   const toy = byCategory("toy") || (code === null && byText("toy"));
   const forChildren = byCategory("forChildren") || toy || byText("forChildren");
+  // Without a category, clothing, linen and shoes are known by their name (title and type).
+  const name = code === null ? `${product.title} ${product.productType ?? ""}`.toLowerCase() : "";
+  const footwear = byCategory("footwear") || (code === null && FOOTWEAR_NAME.test(name));
+  const textile = byCategory("textile") || (code === null && !footwear && APPAREL_NAME.test(name));
 
   return {
     materials: inferred(materialsOf(product, haystack)),
@@ -118,8 +124,8 @@ export function inferProfile(product: ProductFacts): ComplianceProfile {
     electrical: inferred(electrical),
     radio: inferred(radio),
     mainsPowered: inferred(mainsPowered),
-    textile: inferred(byCategory("textile")),
-    footwear: inferred(byCategory("footwear")),
+    textile: inferred(textile),
+    footwear: inferred(footwear),
     toy: inferred(toy),
     cosmetic: inferred(byCategory("cosmetic")),
     foodContact: inferred(byCategory("foodContact")),

@@ -117,6 +117,21 @@ export const TEXT_CUES: Partial<Record<KindFlag, RegExp>> = {
     /\bvapes?\b|\be-?cig(arette)?s?\b|\bcbd\b|\bnicotine\b|\bswitchblade\b|\bbutterfly knife\b|\bover-the-counter\b|\botc medicine\b|\blithium battery pack\b|\b(li-?ion|lithium)\b[^.\n]{0,40}\b\d{2,3}\s?wh\b/,
 };
 
+/**
+ * Clothing and household linen by name, for products without a category (a Shopify CSV import
+ * often has none): run over the lower-cased title and product type only, since a description
+ * mentions fabrics of things that are not textiles ("comes in a cotton pouch"). Words that also
+ * name other goods are left out or fenced: "top coat" (nail polish), "table top", "golf tees",
+ * "jumper cables", "dress shoes", "paper towels", German "Rock"/"Hose" (rock music, garden hose).
+ * German words also match at the end of a compound (Wollpullover, Sommerkleid).
+ */
+export const APPAREL_NAME =
+  /\b(?:apparel|clothing|garments?|t-?shirts?|tee-?shirts?|shirts?|blouses?|tunics?|polos?|(?<!high[- ]|table |counter |desk |bench )tops?(?! (?:quality|rated|sellers?|grade|notch|loading|up|coat|10|5|3))|(?<!golf )tees?|camisoles?|sweaters?|sweatshirts?|hoodies?|cardigans?|pullovers?|jumpers?(?! cables?)|jackets?|blazers?|(?<!top |base |clear )coats?|parkas?|anoraks?|overcoats?|raincoats?|suits?|tuxedos?|tuxedoes|waistcoats?|vests?|dress(?:es)?(?! shoes?)|gowns?|skirts?|trousers|pants|jeans|chinos|leggings|shorts|joggers|overalls|jumpsuits?|rompers?|onesies?|bodysuits?|swimsuits?|swimwear|bikinis?|lingerie|underwear|briefs|boxers|bras?|socks|tights|stockings|pajamas|pyjamas|nightgowns?|bathrobes?|robes?|kimonos?|scarf|scarves|shawls?|bandanas?|beanies?|gloves|mittens|bow ties?|neckties?|knitwear|outerwear|sportswear|activewear|loungewear|(?<!paper )towels?|bath sheets?|bedding|bed linen|duvet covers?|pillowcases?|bedsheets|tablecloths?|curtains?|blankets?|quilts?|sakko|chemise|robe|jupe|pantalon|veste|manteau|costume|chaussettes|serviette|vêtements?|camisa|camiseta|vestido|falda|pantalón|pantalones|chaqueta|abrigo|traje|bufanda|calcetines|toalla|ropa|camicia|maglietta|vestito|gonna|pantaloni|giacca|cappotto|abito|sciarpa|calzini|asciugamano|abbigliamento|overhemd|jurk|broek|jas|trui|sjaal|sokken|handdoek|kleding)\b|(?:hemd|hemden|bluse|blusen|kleid|kleider|jacke|jacken|mantel|pullover|anzug|unterwäsche|socken|schal|handtuch|handtücher|bettwäsche|bekleidung)\b|衬衫|t恤|连衣裙|裙|裤|外套|夹克|西装|毛衣|卫衣|围巾|袜|毛巾|床单|服装|рубашк|футболк|плать|юбк|брюк|куртк|пальто|костюм|свитер|шарф|носк|полотенц|одежд/;
+
+/** Shoes by name, as APPAREL_NAME (high tops are shoes; a shoe rack or drain clogs are not). */
+export const FOOTWEAR_NAME =
+  /\b(?:shoes?(?! (?:racks?|polish|horns?|cabinets?|organi[sz]ers?|bags?|cleaners?|trees?|laces?|storage|shelf|shelves|box(?:es)?|covers?))|sneakers?|trainers|boots|ankle boot|sandals?|slippers?|loafers?|high[- ]heels|heels|high[- ]tops?|espadrilles?|flip[- ]flops?|moccasins?|stiefel|sandalen|hausschuhe|turnschuhe|chaussures?|bottes?|sandales?|zapatos?|zapatillas|botas|sandalias|scarpe|stivali|sandali|schoenen|laarzen)\b|(?:schuhe|schuh)\b|鞋|靴|обувь|ботинк|кроссовк|сапог|туфл/;
+
 /** "batteries not included" must not read as a battery in the box. */
 export const BATTERY_NOT_INCLUDED =
   /batter(y|ies) (are )?not included|ohne batterie|piles? non incluses?/;
