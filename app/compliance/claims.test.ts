@@ -135,9 +135,67 @@ describe("claim findings", () => {
   });
 
   it("flags offset-based neutrality even with an ecolabel", () => {
+    // Nothing of the sentence is left, so the product's name stands in (see below).
     expect(
       claimFindings("<p>This product is carbon neutral.</p>", { certificates: [cert()] }),
-    ).toMatchObject([{ rule: "claim-offset-neutral", suggestion: "" }]);
+    ).toMatchObject([{ rule: "claim-offset-neutral", suggestion: "Ceramic Mug." }]);
+  });
+
+  it("keeps a short title without its claim: “Biodegradable cardboard pots” → “Cardboard pots”", () => {
+    const p = product({ title: "Biodegradable cardboard pots", descriptionHtml: "" });
+    expect(evaluateCompliance(input(p)).filter((f) => f.kind === "green_claim")).toMatchObject([
+      { rule: "claim-biodegradable", args: { where: "title" }, suggestion: "Cardboard pots" },
+    ]);
+    expect(rewriteWithout("Eco-friendly tote", ["Eco-friendly"])).toBe("Tote");
+    expect(rewriteWithout("Nachhaltige Tasse", ["Nachhaltige"])).toBe("Tasse");
+  });
+
+  it("suggests a plain fact when nothing of the sentence is left: the materials, else the name", () => {
+    const withMaterials = claimFindings("<p>100% bamboo.</p><p>It is 100% eco-friendly!</p>");
+    expect(withMaterials.map((f) => f.suggestion)).toEqual(["Made of 100% bamboo."]);
+    const german = claimFindings("<p>Sehr nachhaltig.</p>");
+    expect(german.map((f) => [f.args.lang, f.suggestion])).toEqual([["de", "Ceramic Mug."]]);
+    const titleOnly = product({ title: "Eco-friendly", productType: "Tote bags" });
+    expect(
+      evaluateCompliance(input(titleOnly))
+        .filter((f) => f.kind === "green_claim")
+        .map((f) => f.suggestion),
+    ).toEqual(["Tote bags."]);
+  });
+
+  it("drops an unbacked label with its “certified”, and never puts a claim back from the name", () => {
+    const p = product({
+      title: "Waffle Towel – 600 GSM, OEKO-TEX Certified, Highly Absorbent",
+      descriptionHtml: "<p>OEKO-TEX Certified</p>",
+    });
+    const suggestions = evaluateCompliance(input(p))
+      .filter((f) => f.rule === "claim-label-unbacked")
+      .map((f) => [f.args.where, f.suggestion]);
+    expect(suggestions).toEqual([
+      ["title", "Waffle Towel – 600 GSM, Highly Absorbent"],
+      ["description", "Waffle Towel – 600 GSM, Highly Absorbent."],
+    ]);
+  });
+
+  it.each([
+    "Our eco-friendly mug.",
+    "Eco-friendly!",
+    "It is sustainable.",
+    "Fully biodegradable.",
+    "Klimaneutral.",
+    "Écologique.",
+    "碳中和。",
+    "Экологично.",
+    "GOTS.",
+  ])("always suggests a rewrite, in the description and in the title: %j", (text) => {
+    const findings = [
+      ...claimFindings(`<p>${text}</p>`),
+      ...evaluateCompliance(input(product({ title: text, descriptionHtml: "" }))).filter(
+        (f) => f.kind === "green_claim",
+      ),
+    ];
+    expect(findings.length).toBeGreaterThanOrEqual(2);
+    for (const f of findings) expect(f.suggestion?.trim(), f.rule).toBeTruthy();
   });
 
   it("replaces a generic claim with the certified fact when a fitting certificate exists", () => {

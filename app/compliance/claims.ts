@@ -129,6 +129,35 @@ export function findLabelMentions(parts: readonly TextPart[]): LabelHit[] {
 }
 
 const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+
+const CERTIFIED_WORD =
+  "(?:certified|zertifiziert|certifiée?s?|certificad[oa]s?|certificat[oa]|gecertificeerd|сертифицирован[оаы]?)";
+const LABEL_PHRASES = new Map<string, RegExp>();
+
+/**
+ * A label mention as the sentence words it: "OEKO-TEX Certified" or "certified organic" rather
+ * than the bare name, so the rewrite does not leave a dangling "Certified" (a claim of its own).
+ */
+export function labelPhrase(term: string, sentence: string): string {
+  let regex = LABEL_PHRASES.get(term);
+  if (!regex) {
+    const t = escape(term);
+    regex = new RegExp(`${t}[\\s-]+${CERTIFIED_WORD}|${CERTIFIED_WORD}\\s+${t}`, "iu");
+    if (LABEL_PHRASES.size >= 5_000) LABEL_PHRASES.clear();
+    LABEL_PHRASES.set(term, regex);
+  }
+  return regex.exec(sentence)?.[0] ?? term;
+}
+
+/** Every claim and label phrase in a short text such as a product's name. */
+export function claimTermsIn(text: string): string[] {
+  const part: TextPart = { field: "title", where: "title", text, lower: text.toLowerCase() };
+  if (!mayClaim([part])) return [];
+  return [
+    ...findClaims([part]).map((h) => h.term),
+    ...findLabelMentions([part]).map((h) => labelPhrase(h.term, text)),
+  ];
+}
 const CONNECTOR = `(?:${CONNECTORS.map(escape).join("|")})`;
 const INTENSIFIER =
   "(?:(?:100\\s?%|truly|very|fully|completely|totally|super|sehr|besonders|très|vraiment|muy|totalmente|molto|davvero|zeer|echt|真正|完全)\\s*)?";
@@ -152,8 +181,30 @@ function termRegexes(term: string): readonly [RegExp, RegExp, RegExp] {
 }
 
 /**
+ * Words that carry no content of their own: a remainder made only of these ("It is", "Our", "Sehr",
+ * "Certified") says nothing once the claim is gone. Anything else is kept, however short: a title such as
+ * "Biodegradable cardboard pots" must become "Cardboard pots", not nothing.
+ */
+const FUNCTION_WORDS = new Set(
+  (
+    "a an the and or so it its this that these those our we you your is are be was very really also too all now go " +
+    "es ist sind unser unsere der die das ein eine und sehr auch " +
+    "il elle est sont notre nos le la les un une et très aussi c ce " +
+    "son nuestro nuestra nuestros el los las una y muy también " +
+    "è sono il lo gli nostro nostra un una e molto anche " +
+    "het zijn ons onze de een en zeer ook " +
+    "это наш наша и очень " +
+    // What is left of "OEKO-TEX Certified" without the label: a claim of its own, not a fact.
+    "certified certification certificate approved by with zertifiziert zertifikat mit von " +
+    "certifié certifiée certifiés certifiées par avec certificado certificada con por " +
+    "certificato certificata con da gecertificeerd met door сертифицировано сертифицирован"
+  ).split(" "),
+);
+
+/**
  * The sentence without the claimed words (and a connector or intensifier that only served them).
- * Empty when nothing worth keeping is left: then the advice is to delete the sentence.
+ * Empty when nothing worth keeping is left (only function words, or a dangling "… is"); the
+ * evaluator then suggests a factual statement instead (evaluate.ts), never nothing.
  */
 export function rewriteWithout(sentence: string, terms: readonly string[]): string {
   let out = sentence;
@@ -165,11 +216,14 @@ export function rewriteWithout(sentence: string, terms: readonly string[]): stri
     .replace(/\s{2,}/g, " ")
     .replace(/\s+([,.!?;:。])/g, "$1")
     .replace(/,([.!?。])/g, "$1")
+    .replace(/([,;:])(?:\s*[,;:])+/g, "$1")
     .replace(/^[\s,;:–—-]+/, "")
     .trim();
   const words = out.match(/[\p{L}\p{N}]+/gu) ?? [];
   const cjk = /[\u4e00-\u9fff]/.test(out);
-  if ((!cjk && words.length <= 2) || (cjk && out.replace(/[。！？\s]/g, "").length < 2)) return "";
+  const content = words.filter((w) => !FUNCTION_WORDS.has(w.toLowerCase()));
+  if ((!cjk && content.length === 0) || (cjk && out.replace(/[。！？\s]/g, "").length < 2))
+    return "";
   if (COPULA_END.test(out)) return "";
   return out.charAt(0).toUpperCase() + out.slice(1);
 }

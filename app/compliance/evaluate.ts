@@ -3,12 +3,21 @@
  * certificates, the markets sold to and the day -> findings. No I/O, no clock.
  */
 import { certificateStatus, coversProduct, daysBetween, isValidOn } from "./certificates";
-import { findClaims, findLabelMentions, mayClaim, rewriteWithout, type ClaimHit } from "./claims";
+import {
+  claimTermsIn,
+  findClaims,
+  findLabelMentions,
+  labelPhrase,
+  mayClaim,
+  rewriteWithout,
+  type ClaimHit,
+} from "./claims";
 import {
   CERTIFIED_FACT,
   ECGT_APPLIES_FROM,
   EXCELLENCE_LABELS,
   type ClaimGroup,
+  type ClaimLang,
 } from "./packs/claims";
 import { EPR_OBLIGATIONS } from "./packs/epr";
 import { MARK_REQUIREMENTS } from "./packs/marks";
@@ -230,6 +239,45 @@ const FACT_ORDER: readonly CertificateType[] = [
   "ENERGY_STAR",
 ];
 
+const MADE_OF: Record<ClaimLang, string> = {
+  en: "Made of",
+  de: "Aus",
+  fr: "Composé de",
+  es: "Fabricado con",
+  it: "Realizzato in",
+  nl: "Gemaakt van",
+  zh: "材质：",
+  ru: "Материал:",
+};
+
+/**
+ * What a claim's sentence becomes when nothing of it is left without the claim: a plain fact, the
+ * product's materials, else its name without the claim. A claim finding always offers words to
+ * use (a title, say, cannot simply lose its text).
+ */
+function plainFact(input: EvaluateInput, terms: readonly string[], lang: ClaimLang): string {
+  const materials = input.profile.materials.value;
+  if (materials.length > 0) {
+    const list = materials.map((m) => `${m.share}% ${m.material}`).join(", ");
+    return lang === "zh" ? `${MADE_OF.zh}${list}。` : `${MADE_OF[lang]} ${list}.`;
+  }
+  const p = input.product;
+  const leaf = p.categoryName?.split(" > ").pop();
+  const handle = p.handle.replace(/[-_]+/g, " ");
+  for (const name of [p.title, p.productType, leaf, handle]) {
+    // The name may make claims of its own ("OEKO-TEX Certified Towel"): none may come back.
+    const clean = name ? rewriteWithout(name, [...terms, ...claimTermsIn(name)]) : "";
+    if (clean) return clean.replace(/[.!?。]*$/, lang === "zh" ? "。" : ".");
+  }
+  return `${handle.charAt(0).toUpperCase()}${handle.slice(1)}.`;
+}
+
+/** A sentence without its unbacked label mention ("OEKO-TEX Certified" goes as a whole). */
+function labelRewrite(input: EvaluateInput, sentence: string, term: string): string {
+  const phrase = labelPhrase(term, sentence);
+  return rewriteWithout(sentence, [phrase]) || plainFact(input, [phrase], "en");
+}
+
 function claimFindings(
   input: EvaluateInput,
   valid: Certificate[],
@@ -254,19 +302,17 @@ function claimFindings(
   for (const group of bySentence.values()) {
     const first = group[0];
     if (!first) continue;
-    const suggestion = rewriteWithout(
-      first.sentence,
-      group.map((h) => h.term),
-    );
+    const terms = group.map((h) => h.term);
+    const kept = rewriteWithout(first.sentence, terms);
     const seen = new Set<string>();
     for (const h of group) {
       const rule = claimRule[h.group];
       if (seen.has(rule)) continue;
       seen.add(rule);
-      let s = suggestion;
+      let s = kept || plainFact(input, terms, first.lang);
       if (fact && h.group !== "offset") {
         const statement = `${CERTIFIED_FACT[fact.type] ?? fact.type} (${fact.number})`;
-        s = s ? `${s.replace(/[.!?。]$/, "")}. ${statement}.` : `${statement}.`;
+        s = kept ? `${kept.replace(/[.!?。]$/, "")}. ${statement}.` : `${statement}.`;
       }
       out.push(
         makeFinding(
@@ -297,7 +343,7 @@ function claimFindings(
           where: h.part.where,
           from: ECGT_APPLIES_FROM,
         },
-        { severity, suggestion: rewriteWithout(h.sentence, [h.term]) },
+        { severity, suggestion: labelRewrite(input, h.sentence, h.term) },
       ),
     );
   }
