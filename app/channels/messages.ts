@@ -44,6 +44,17 @@ const t = (en: [string, string], zh: [string, string]): Templates => ({
 });
 
 const BASE: Record<string, Templates> = {
+  // The compliance gate (gate.ts, GATE_RULE): EU channels wait for the market's EPR registrations.
+  compliance_epr_registration: t(
+    [
+      "No EPR registration on file for {markets}: marketplaces and the law require it before selling there.",
+      "Add the registration numbers under Compliance → Registrations, or stop selling to these markets.",
+    ],
+    [
+      "{markets} 没有登记 EPR 注册号：电商平台和法律都要求先登记才能在当地销售。",
+      "在“合规 → EPR 注册”中添加注册号，或停止向这些市场销售。",
+    ],
+  ),
   title_missing: t(
     ["The product has no title.", "Add a title that names the product."],
     ["商品没有标题。", "添加能说明商品是什么的标题。"],

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { PACKS, PACKS_VERSION, packFor, ruleInfo } from "./packs";
+import { applyComplianceGate, GATE_RULE } from "./gate";
 import { TEMPLATES, localizeFinding } from "./messages";
 import { scoreProduct } from "./score";
 import { SHOP, cleanProduct } from "./test-fixtures";
@@ -72,5 +73,21 @@ describe("rule packs", () => {
     }
     const placeholder = findings.find((f) => f.rule === "brand_placeholder");
     expect(placeholder && localizeFinding(placeholder, "zh-CN").message).toContain("占位");
+  });
+
+  it("the compliance gate's finding reads the same in English and has its Chinese text", () => {
+    const scores = scoreProduct(cleanProduct("amazon"), SHOP);
+    const [f] = applyComplianceGate(scores, ["DE", "FR"])
+      .filter((s) => s.channel === "amazon")
+      .flatMap((s) => s.findings)
+      .filter((x) => x.rule === GATE_RULE);
+    expect(f).toBeDefined();
+    if (!f) return;
+    expect(localizeFinding(f, "en")).toEqual({ message: f.message, fix: f.fix });
+    const zh = localizeFinding(f, "zh-CN");
+    expect(zh.message).toBe(
+      "DE, FR 没有登记 EPR 注册号：电商平台和法律都要求先登记才能在当地销售。",
+    );
+    expect(zh.fix).toContain("EPR 注册");
   });
 });
