@@ -164,6 +164,7 @@ export default function ComplianceOverview() {
       secondaryActions={[
         { content: t("compliance.nav.registrations"), url: "/app/compliance/epr" },
         { content: t("compliance.nav.certificates"), url: "/app/compliance/vault" },
+        { content: t("compliance.nav.bulk"), url: "/app/compliance/bulk" },
       ]}
     >
       <BlockStack gap="400">
