@@ -296,7 +296,7 @@ export const en = {
   "compliance.cert.error.fileSize": "The file is larger than 20 MB. Upload a smaller copy.",
   "compliance.cert.error.fileEmpty": "The file is empty.",
   "compliance.cert.error.upload":
-    "Shopify could not store the document ({reason}). Nothing was saved: choose the file again and save.",
+    "Shopify could not store the document ({reason}). Nothing was saved yet: save again to retry.",
   "compliance.cert.documentFile": "Upload the document",
   "compliance.cert.documentFileHelp":
     "PDF, PNG or JPEG, up to 20 MB. Stored in your store's Files; replaces the current file.",

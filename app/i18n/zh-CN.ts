@@ -279,7 +279,7 @@ export const zhCN: Record<MessageKey, string> = {
   "compliance.cert.error.fileSize": "文件超过 20 MB，请上传较小的副本。",
   "compliance.cert.error.fileEmpty": "文件为空。",
   "compliance.cert.error.upload":
-    "Shopify 无法保存该文件（{reason}）。未保存任何内容：请重新选择文件后保存。",
+    "Shopify 无法保存该文件（{reason}）。尚未保存任何内容：请再次保存以重试。",
   "compliance.cert.documentFile": "上传文件",
   "compliance.cert.documentFileHelp":
     "PDF、PNG 或 JPEG，最大 20 MB。保存在商店的“文件”中，并替换当前文件。",

@@ -6,9 +6,12 @@ import {
   Button,
   ButtonGroup,
   Card,
+  Checkbox,
   ChoiceList,
+  DropZone,
   FormLayout,
   IndexTable,
+  InlineError,
   InlineStack,
   Layout,
   Link,
@@ -23,12 +26,33 @@ import { requireAdmin } from "../admin.server";
 import { collectionOptions } from "../channels/queries.server";
 import { certificateErrors, certificatesWithStatus, today } from "../compliance/queries.server";
 import { CERTIFICATE_TYPES, type CertificateType } from "../compliance/types";
-import { deleteCertificate, saveCertificate } from "../compliance/vault.server";
+import { deleteCertificate, getCertificate, saveCertificate } from "../compliance/vault.server";
+import { readCertificateForm } from "../compliance/documents/form.server";
+import { UploadError, uploadDocument } from "../compliance/documents/upload.server";
+import {
+  checkDocument,
+  DOCUMENT_ACCEPT,
+  chosenFileProblem,
+  type DocumentProblem,
+} from "../compliance/documents/validate";
+import {
+  certificateInputSchema,
+  fieldErrorsOf,
+  type CertificateInput,
+} from "../compliance/schemas.server";
+import { runOperation } from "../graphql/client.server";
+import type { MessageKey } from "../i18n/en";
 import { db } from "../db.server";
 import { resolveLocale, translate, useLocale, useT } from "../i18n/i18n";
 import { logger } from "../logger.server";
 import { getShopSettings } from "../shop/settings.server";
 import { CertificateStatusBadge } from "../components/ComplianceBits";
+
+const DOCUMENT_ERRORS: Record<DocumentProblem, MessageKey> = {
+  empty: "compliance.cert.error.fileEmpty",
+  tooLarge: "compliance.cert.error.fileSize",
+  type: "compliance.cert.error.fileType",
+};
 
 const productGid = (n: string) => `gid://shopify/Product/${n}`;
 const numberOf = (gid: string) => gid.split("/").pop() ?? gid;
@@ -62,6 +86,8 @@ export const loader = async ({ request }: LoaderFunctionArgs) => {
       validFrom: c.validFrom,
       validTo: c.validTo,
       documentUrl: c.document.url ?? null,
+      documentName: c.document.fileRef ? c.documentName : null,
+      documentProcessing: Boolean(c.document.fileRef) && c.documentFileStatus !== "READY",
       status: c.status,
     })),
     titles: Object.fromEntries(products.map((p) => [p.id, p.title])),
@@ -80,15 +106,17 @@ const saveSchema = z.object({
   products: z.string().max(100_000).default(""),
   validFrom: z.string().max(40).default(""),
   validTo: z.string().max(40).default(""),
-  documentUrl: z.string().max(2000).default(""),
+  // Absent when the certificate has an uploaded file (the form then shows the file instead).
+  documentUrl: z.string().max(2000).optional(),
+  removeDocument: z.literal("1").optional(),
 });
 const deleteSchema = z.object({ intent: z.literal("delete"), id: z.string().min(1).max(100) });
 
 export const action = async ({ request }: ActionFunctionArgs) => {
-  const { shop } = await requireAdmin(request);
+  const { shop, graphql } = await requireAdmin(request);
   const database = db();
   const locale = resolveLocale(request, (await getShopSettings(database, shop)).language);
-  const formData = await request.formData();
+  const { formData, document } = await readCertificateForm(request);
   const form = Object.fromEntries(formData);
   const fail = (fieldErrors: Record<string, string>) => ({
     ok: false as const,
@@ -126,26 +154,67 @@ export const action = async ({ request }: ActionFunctionArgs) => {
       if (known !== collectionIds.length)
         return fail({ scope: translate(locale, "compliance.cert.error.collections") });
     }
-    const result = await saveCertificate(
-      database,
-      shop,
-      {
-        // The service's schema refuses an unknown kind with a field error.
-        kind: c.kind as CertificateType,
-        number: c.number,
-        issuer: c.issuer,
-        scope:
-          c.scopeKind === "products"
-            ? { kind: "products", productIds }
-            : c.scopeKind === "collections"
-              ? { kind: "collections", collectionIds }
-              : { kind: "all" },
-        validFrom: c.validFrom,
-        validTo: c.validTo || null,
-        documentUrl: c.documentUrl || null,
-      },
-      c.id ? { id: c.id } : {},
-    );
+    const input: CertificateInput = {
+      // The service's schema refuses an unknown kind with a field error.
+      kind: c.kind as CertificateType,
+      number: c.number,
+      issuer: c.issuer,
+      scope:
+        c.scopeKind === "products"
+          ? { kind: "products", productIds }
+          : c.scopeKind === "collections"
+            ? { kind: "collections", collectionIds }
+            : { kind: "all" },
+      validFrom: c.validFrom,
+      validTo: c.validTo || null,
+      // Left out (undefined) on an edit that shows a stored file: the service keeps it.
+      ...(c.documentUrl !== undefined ? { documentUrl: c.documentUrl || null } : {}),
+      ...(c.removeDocument
+        ? { documentFileId: null, documentName: null, documentFileStatus: null }
+        : {}),
+    };
+    if (document) {
+      // An edit of a certificate this shop does not have uploads nothing.
+      if (c.id && !(await getCertificate(database, shop, c.id)))
+        return fail({ form: translate(locale, "compliance.error.gone") });
+      // The rest of the form is checked first, so a refused form sends no file to Shopify.
+      const precheck = certificateInputSchema.safeParse(input);
+      if (!precheck.success) return fail(certificateErrors(fieldErrorsOf(precheck.error), locale));
+      const checked = checkDocument(document);
+      if (!checked.ok)
+        return fail({ document: translate(locale, DOCUMENT_ERRORS[checked.problem]) });
+      try {
+        const uploaded = await uploadDocument(
+          { request: (operation, variables) => runOperation(graphql, operation, variables) },
+          {
+            kind: checked.kind,
+            filename: checked.filename,
+            bytes: checked.bytes,
+            alt: `${c.kind} ${c.number}`.trim(),
+          },
+        );
+        Object.assign(input, {
+          documentUrl: uploaded.url,
+          documentFileId: uploaded.fileId,
+          documentName: uploaded.filename,
+          documentFileStatus: uploaded.fileStatus,
+        });
+      } catch (error) {
+        logger.error(
+          {
+            shop,
+            op: "compliance.certificate.upload",
+            step: error instanceof UploadError ? error.step : "request",
+            err: (error as Error).message,
+          },
+          "could not upload a certificate document",
+        );
+        const reason =
+          error instanceof UploadError ? error.message : translate(locale, "error.title");
+        return fail({ document: translate(locale, "compliance.cert.error.upload", { reason }) });
+      }
+    }
+    const result = await saveCertificate(database, shop, input, c.id ? { id: c.id } : {});
     if (!result.ok) return fail(certificateErrors(result.fieldErrors, locale));
     return { ok: true as const, intent: "save" as const };
   } catch (error) {
@@ -333,10 +402,16 @@ function CertificateForm({
   const [validFrom, setValidFrom] = useState(editing?.validFrom ?? "");
   const [validTo, setValidTo] = useState(editing?.validTo ?? "");
   const [documentUrl, setDocumentUrl] = useState(editing?.documentUrl ?? "");
+  // The chosen file stays in state until a save lands: a failed upload keeps it and every field.
+  const [file, setFile] = useState<File | null>(null);
+  const [fileProblem, setFileProblem] = useState<DocumentProblem | null>(null);
+  const [removeDocument, setRemoveDocument] = useState(false);
+  const storedFile = editing?.documentName && !removeDocument ? editing : null;
   const errors: Record<string, string> = save.data && !save.data.ok ? save.data.fieldErrors : {};
   const saved = save.data?.ok;
   useEffect(() => {
     if (saved && editing) onDone();
+    if (saved) setFile(null);
     if (saved && !editing) setNumber("");
     // eslint-disable-next-line react-hooks/exhaustive-deps -- only when a save lands
   }, [save.data]);
@@ -347,7 +422,17 @@ function CertificateForm({
     .filter(Boolean);
   return (
     <Card>
-      <save.Form method="post">
+      <save.Form
+        method="post"
+        encType="multipart/form-data"
+        onSubmit={(event) => {
+          event.preventDefault();
+          if (fileProblem) return;
+          const body = new FormData(event.currentTarget);
+          if (file) body.set("document", file);
+          save.submit(body, { method: "post", encType: "multipart/form-data" });
+        }}
+      >
         <input type="hidden" name="intent" value="save" />
         {editing ? <input type="hidden" name="id" value={editing.id} /> : null}
         <input type="hidden" name="scopeKind" value={scopeKind} />
@@ -451,16 +536,68 @@ function CertificateForm({
               error={errors.validTo}
             />
           </FormLayout.Group>
-          <TextField
-            label={t("compliance.cert.documentUrl")}
-            name="documentUrl"
-            type="url"
-            value={documentUrl}
-            onChange={setDocumentUrl}
-            autoComplete="off"
-            placeholder="https://"
-            error={errors.documentUrl}
-          />
+          <DropZone
+            label={t("compliance.cert.documentFile")}
+            accept={DOCUMENT_ACCEPT}
+            type="file"
+            allowMultiple={false}
+            error={Boolean(fileProblem ?? errors.document)}
+            onDrop={(_all, accepted, rejected) => {
+              const chosen = accepted[0] ?? rejected[0] ?? null;
+              setFile(chosen);
+              setFileProblem(chosen ? chosenFileProblem(chosen) : null);
+            }}
+          >
+            {file ? (
+              <div style={{ padding: "var(--p-space-400)" }}>
+                <Text as="p" alignment="center">
+                  <span data-testid="certificate-file">{file.name}</span>
+                </Text>
+              </div>
+            ) : (
+              <DropZone.FileUpload actionHint={t("compliance.cert.documentFileHelp")} />
+            )}
+          </DropZone>
+          {fileProblem || errors.document ? (
+            <InlineError
+              message={fileProblem ? t(DOCUMENT_ERRORS[fileProblem]) : (errors.document ?? "")}
+              fieldID="certificate-document"
+            />
+          ) : null}
+          {storedFile ? (
+            <BlockStack gap="100">
+              <Text as="p">
+                {t("compliance.cert.documentCurrent", { name: storedFile.documentName ?? "" })}
+              </Text>
+              {storedFile.documentProcessing ? (
+                <Text as="p" tone="subdued" variant="bodySm">
+                  {t("compliance.cert.documentProcessing")}
+                </Text>
+              ) : null}
+              <Checkbox
+                label={t("compliance.cert.documentRemove")}
+                checked={removeDocument}
+                onChange={(remove) => {
+                  setRemoveDocument(remove);
+                  // The address was the file's own: it goes with the file.
+                  if (remove) setDocumentUrl("");
+                }}
+              />
+            </BlockStack>
+          ) : (
+            <TextField
+              label={t("compliance.cert.documentUrl")}
+              name="documentUrl"
+              type="url"
+              value={documentUrl}
+              onChange={setDocumentUrl}
+              autoComplete="off"
+              placeholder="https://"
+              helpText={t("compliance.cert.documentUrlHelp")}
+              error={errors.documentUrl}
+            />
+          )}
+          {removeDocument ? <input type="hidden" name="removeDocument" value="1" /> : null}
           {saved ? (
             <Banner tone="success">
               <span data-testid="certificate-saved">{t("compliance.cert.saved")}</span>

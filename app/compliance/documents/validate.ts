@@ -53,3 +53,15 @@ export function checkDocument(input: {
   if (!kind) return { ok: false, problem: "type" };
   return { ok: true, kind, filename: documentFilename(input.name, kind), bytes: input.bytes };
 }
+
+const ALLOWED_MIME = new Set<string>(Object.values(DOCUMENT_TYPES).map((t) => t.mimeType));
+
+/**
+ * The browser's first look at a chosen file (its claimed type and size), for an error before any
+ * upload. The server still judges the bytes with checkDocument.
+ */
+export function chosenFileProblem(file: { type: string; size: number }): DocumentProblem | null {
+  if (file.size === 0) return "empty";
+  if (file.size > MAX_DOCUMENT_BYTES) return "tooLarge";
+  return ALLOWED_MIME.has(file.type) ? null : "type";
+}
