@@ -4,7 +4,7 @@ import { z } from "zod";
 export const DEFAULT_SCOPES =
   "read_products,write_products,read_inventory,read_orders,read_discounts,write_discounts," +
   "read_metaobjects,write_metaobjects,read_metaobject_definitions,write_metaobject_definitions," +
-  "read_markets,read_locations";
+  "read_markets,read_locations,read_files,write_files";
 
 const flag = z
   .enum(["0", "1", "true", "false", ""])
