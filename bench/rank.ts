@@ -5,7 +5,9 @@
  * stock and orders) goes into a scratch SQLite mirror through the real bulk sync against the
  * in-process simulator. A child process then measures, so its peak memory is its own:
  *   loadMs          reading every product's facts from the mirror (keyset pages, as the job does)
- *   fullPassMs      scoring all N products × 8 channels from those facts in memory (median of 3)
+ *   fullPassMs      scoring all N products × 8 channels from facts in memory, on the threads a
+ *                   full pass uses (each thread holds its own share), median of 3
+ *   fullPassOneThreadMs  the same on this one thread
  *   storeMs         saving all N × 8 scores (page-sized transactions, as the job does)
  *   singleProductMs the rescore-product path for one product (load + score + save), median of ~200
  */
@@ -18,6 +20,7 @@ import { rescoreProducts } from "../app/channels/jobs.server";
 import { channelsDb, closeChannelsDb, selectRows } from "../app/channels/connection.server";
 import { FACTS_PAGE, loadShopFacts, productFactsPages } from "../app/channels/facts.server";
 import { scoreProduct } from "../app/channels/index";
+import { passThreads } from "../app/channels/pass.server";
 import { saveScores } from "../app/channels/store.server";
 import type { ProductFacts } from "../app/channels/types";
 import { createDb } from "../app/db.server";
@@ -29,6 +32,7 @@ import { refreshShopProfile } from "../app/shop/install.server";
 import { BULK_RESOURCES, completeBulkSync, startBulkSync } from "../app/sync/bulk/bulk-sync.server";
 import { startSimulator } from "../simulator";
 import { generateStore } from "../simulator/catalog/generate";
+import { mirrorSources, threadedPasses } from "./rank-threads";
 
 const SHOP = "bench-rank.myshopify.com";
 const TOKEN = "shpat_bench_rank";
@@ -104,6 +108,13 @@ async function measure(url: string) {
     passes.push(performance.now() - t);
   }
 
+  // The pass as the job runs it: one share per thread, each holding its share's facts (loaded by
+  // the thread itself with the pass's loader), all scoring at once.
+  const threads = Math.max(1, passThreads(facts.length));
+  const threaded = await threadedPasses(await mirrorSources(url, SHOP, facts.length, threads), 3);
+  if (threaded.channelScores !== channelScores)
+    throw new Error(`threads scored ${threaded.channelScores}, one thread ${channelScores}`);
+
   // Saving, page by page in one transaction each as rescore-all does; only the saves are timed.
   let storeMs = 0;
   const scoredAt = new Date();
@@ -138,14 +149,17 @@ async function measure(url: string) {
   await closeChannelsDb(url);
   console.log(
     JSON.stringify({
-      fullPassMs: round(median(passes), 1),
+      fullPassMs: round(median(threaded.passesMs), 1),
+      threads,
+      fullPassOneThreadMs: round(median(passes), 1),
       singleProductMs: round(median(singles), 3),
       peakRssMB: Math.round(process.resourceUsage().maxRSS / 1024),
       loadMs: Math.round(loadMs),
       storeMs: Math.round(storeMs),
       products: facts.length,
       channelScores,
-      fullPassRunsMs: passes.map((p) => round(p, 1)),
+      fullPassRunsMs: threaded.passesMs.map((p) => round(p, 1)),
+      fullPassOneThreadRunsMs: passes.map((p) => round(p, 1)),
       singleProductP90Ms: round(
         [...singles].sort((a, b) => a - b)[Math.floor(singles.length * 0.9)]!,
         3,
@@ -197,7 +211,8 @@ export async function benchRank(argv: string[]) {
     else {
       console.log(
         `channel fit over ${result.products} products × 8 channels:\n` +
-          `  full pass (score only, in memory): ${result.fullPassMs} ms (runs: ${String(result.fullPassRunsMs)})\n` +
+          `  full pass (score only, in memory): ${result.fullPassMs} ms on ${result.threads} thread(s) (runs: ${String(result.fullPassRunsMs)})\n` +
+          `  full pass on one thread:           ${result.fullPassOneThreadMs} ms (runs: ${String(result.fullPassOneThreadRunsMs)})\n` +
           `  load facts from SQLite:            ${result.loadMs} ms\n` +
           `  store ${result.channelScores} scores:            ${result.storeMs} ms\n` +
           `  one product (load + score + save): ${result.singleProductMs} ms median, ${result.singleProductP90Ms} ms p90\n` +

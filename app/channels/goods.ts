@@ -615,35 +615,49 @@ function wordEnded(hit: TextScan, s: string, start: number, end: number, key: nu
  * nothing) when `s` holds an UNSAFE code unit.
  */
 function walk(hit: TextScan, s: string, descStart: number, descEnd: number): boolean {
+  // Counters live in locals for the loop (property writes per character cost more than the rest).
+  let letters = 0;
+  let cyrillic = 0;
+  let cjk = 0;
+  let words = 0;
   let start = -1;
   let h = HASH_SEED;
   const n = s.length;
   for (let i = 0; i <= n; i++) {
-    const c = i < n ? (LOWER[s.charCodeAt(i)] ?? 0) : 32;
-    if (isWordChar(c)) {
+    const c = i < n ? LOWER[s.charCodeAt(i)]! : 32;
+    if (
+      c >= 97
+        ? c <= 122 || (c >= 0xdf && c <= 0x24f && c !== 0xf7) || (c >= 0x430 && c <= 0x45f)
+        : c >= 48 && c <= 57
+    ) {
       if (start < 0) {
         start = i;
         h = hashStep(HASH_SEED, c);
       } else if (i - start < 3) h = hashStep(h, c);
       if (c >= 97 && i < descEnd) {
-        hit.letters++;
-        if (c >= 0x430) hit.cyrillic++;
+        letters++;
+        if (c >= 0x430) cyrillic++;
       }
       continue;
     }
     if (start >= 0) {
-      if (start >= descStart && i <= descEnd) hit.descriptionWords++;
+      if (start >= descStart && i <= descEnd) words++;
       const key = keyOf(h, i - start);
       if (MAYBE[key & (MAYBE_BITS - 1)] === 1 || isDigit(s.charCodeAt(start)))
         wordEnded(hit, s, start, i, key);
       start = -1;
     }
-    if (c >= 0x4e00 && c <= 0x9fff) {
-      hit.cjk++;
-      if (i < descEnd) hit.letters++;
-      if (i >= descStart && i < descEnd) hit.descriptionWords++;
+    if (c < 0x4e00) continue;
+    if (c <= 0x9fff) {
+      cjk++;
+      if (i < descEnd) letters++;
+      if (i >= descStart && i < descEnd) words++;
     } else if (c === UNSAFE) return false;
   }
+  hit.letters += letters;
+  hit.cyrillic += cyrillic;
+  hit.cjk += cjk;
+  hit.descriptionWords += words;
   return true;
 }
 
