@@ -1,37 +1,34 @@
-import os from "node:os";
-import { Worker } from "node:worker_threads";
 import { gatesOf } from "../compliance/results.server";
 import { rangeOf } from "../compliance/inputs.server";
-import { threadAvailable, threadExecArgv } from "../jobs/threads.server";
-import { channelsDb, selectRows, type ChannelsDb } from "./connection.server";
+import {
+  pagesOnThreads,
+  passThreads as sharedPassThreads,
+  shareCuts,
+  sharesOf,
+  type ShareBounds,
+} from "../jobs/shares.server";
+import { threadAvailable } from "../jobs/threads.server";
+import { channelsDb, type ChannelsDb } from "./connection.server";
 import { FACTS_PAGE, loadShopFacts, productFactsPages } from "./facts.server";
 import { applyComplianceGate } from "./gate";
 import { scoreProduct } from "./score";
 import { layScores, type LaidScores } from "./store.server";
 
 /**
- * A full pass's loading and scoring, spread over threads. The shop's products are cut into
- * contiguous id ranges ("shares"), one per thread; each thread opens its own connection, reads
- * its share a page at a time, scores it and lays the rows out (./store.server.ts `layScores`),
- * and hands each page to the calling thread, which writes it (one writer, as SQLite wants).
- * Scoring is CPU-bound and pure, so on two cores two threads score about twice as fast, and the
- * web process's event loop, where jobs run inline by default, stays free while a pass runs.
- *
- * Rows cross threads as strings and numbers, never as the facts themselves: cloning a product's
- * facts (~2.4 KB, measured) costs as much as scoring it.
+ * Channel fit's full pass, loading and scoring spread over threads (../jobs/shares.server.ts):
+ * each thread scores its share of the products, applies the compliance gate and lays the rows
+ * out (./store.server.ts `layScores`); the calling thread saves them.
  */
 
+export { shareCuts, sharesOf };
+
 /** One thread's part of a pass: products with `after < id <= until`. */
-export interface Share {
+export interface Share extends ShareBounds {
   url: string;
   shop: string;
   /** The sales window's end and the day certificates must be valid on (ISO); default now. */
   now?: string;
   pageSize?: number;
-  /** Exclusive lower bound; "" or absent for the first share. */
-  after?: string;
-  /** Inclusive upper bound; absent for the last share. */
-  until?: string;
 }
 
 export interface ScoredPage {
@@ -39,8 +36,6 @@ export interface ScoredPage {
   products: number;
   laid: LaidScores;
 }
-
-export type ShareMessage = ({ type: "page" } & ScoredPage) | { type: "end" };
 
 /** A share on this thread: each page loaded, scored, gated by compliance and laid out. */
 export async function* scoreShare(
@@ -67,40 +62,6 @@ export async function* scoreShare(
   }
 }
 
-/**
- * The ids that cut the shop's `total` products into `parts` shares of nearly equal size: share
- * k holds `cuts[k-1] < id <= cuts[k]` (the first starts at the beginning, the last runs to the
- * end). Fewer cuts when there are fewer products than parts.
- */
-export async function shareCuts(
-  db: ChannelsDb,
-  shop: string,
-  total: number,
-  parts: number,
-): Promise<string[]> {
-  const cuts: string[] = [];
-  for (let k = 1; k < parts; k++) {
-    const offset = Math.floor((k * total) / parts) - 1;
-    if (offset < 0) continue;
-    const [row] = await selectRows(
-      db,
-      `SELECT "id" FROM "Product" WHERE "shop" = ? ORDER BY "id" LIMIT 1 OFFSET ?`,
-      [shop, offset],
-    );
-    const id = row ? String(row.id) : undefined;
-    if (id !== undefined && id !== cuts[cuts.length - 1]) cuts.push(id);
-  }
-  return cuts;
-}
-
-/** The shares between consecutive cuts. */
-export function sharesOf(base: Omit<Share, "after" | "until">, cuts: readonly string[]): Share[] {
-  const shares: Share[] = [];
-  for (let k = 0; k <= cuts.length; k++)
-    shares.push({ ...base, after: k === 0 ? undefined : cuts[k - 1], until: cuts[k] });
-  return shares;
-}
-
 const WORKER_FILE = "./pass.worker.ts";
 const entry = () => new URL(WORKER_FILE, import.meta.url);
 
@@ -109,25 +70,14 @@ export function scoringThreadsAvailable(): boolean {
   return threadAvailable(entry());
 }
 
-/**
- * Threads for a pass over `total` products: one per core (at most 4), and none (this thread)
- * when the shop is too small for a thread's start-up (~0.3 s) to pay off, when threads cannot
- * start, or when the database is not a file or server both threads can open.
- */
+/** Threads for a full pass over `total` products (../jobs/shares.server.ts `passThreads`). */
 export function passThreads(total: number, pageSize = FACTS_PAGE): number {
-  const configured = Number(process.env.SEAWORTHY_SCORE_THREADS);
-  const cores =
-    Number.isInteger(configured) && configured > 0 ? configured : os.availableParallelism();
-  if (total < 4 * pageSize || !scoringThreadsAvailable()) return 0;
-  return Math.max(1, Math.min(cores, 4));
+  return sharedPassThreads(total, pageSize, entry());
 }
 
 export class ScoringThreadError extends Error {
   override name = "ScoringThreadError";
 }
-
-/** Pages a thread may run ahead of the writer: bounds memory however slow the database is. */
-export const PASS_WINDOW = 2;
 
 /**
  * Every product of the shop scored, a page at a time, in no particular order across shares.
@@ -153,56 +103,10 @@ export async function* scoredPages(options: {
     yield* scoreShare(base, db);
     return;
   }
-  const shares = sharesOf(base, await shareCuts(db, shop, options.total, options.threads));
-  const queue: { worker: Worker; page: ScoredPage }[] = [];
-  let running = shares.length;
-  let failure: Error | undefined;
-  let wake: (() => void) | undefined;
-  const notify = () => {
-    wake?.();
-    wake = undefined;
-  };
-  const workers = shares.map((share, k) => {
-    const worker = new Worker(entry(), {
-      workerData: share,
-      execArgv: threadExecArgv() ?? process.execArgv,
-    });
-    let ended = false;
-    worker.on("message", (m: ShareMessage) => {
-      if (m.type === "end") {
-        ended = true;
-        running -= 1;
-      } else queue.push({ worker, page: { products: m.products, laid: m.laid } });
-      notify();
-    });
-    worker.on("error", (error) => {
-      failure ??= new ScoringThreadError(
-        `Scoring thread ${k + 1} of ${shares.length} failed: ${error.message}`,
-        { cause: error },
-      );
-      notify();
-    });
-    worker.on("exit", (code) => {
-      if (!ended)
-        failure ??= new ScoringThreadError(
-          `Scoring thread ${k + 1} of ${shares.length} stopped (exit code ${code}) before its last page`,
-        );
-      notify();
-    });
-    return worker;
+  yield* pagesOnThreads<ScoredPage>({
+    entry: entry(),
+    shares: sharesOf(base, await shareCuts(db, shop, options.total, options.threads)),
+    label: "Scoring",
+    error: (message, cause) => new ScoringThreadError(message, { cause }),
   });
-  try {
-    for (;;) {
-      // A failed thread fails the pass at once; what was saved stays, the next pass redoes it.
-      if (failure) throw failure;
-      const next = queue.shift();
-      if (next) {
-        yield next.page;
-        next.worker.postMessage("saved");
-      } else if (running === 0) return;
-      else await new Promise<void>((resolve) => (wake = resolve));
-    }
-  } finally {
-    await Promise.all(workers.map((w) => w.terminate()));
-  }
 }

@@ -1,29 +1,15 @@
 /**
- * A scoring thread of a full pass (./pass.server.ts): scores its share page by page and posts
- * each laid-out page to the writing thread, at most PASS_WINDOW pages ahead of the saves, which
- * the writer acknowledges. It writes nothing itself: a page counts once the writer saved it.
+ * A scoring thread of a full pass (./pass.server.ts): scores its share page by page and hands
+ * each laid-out page to the writing thread (../jobs/shares.server.ts `servePages`).
  */
-import { parentPort, workerData } from "node:worker_threads";
+import { workerData } from "node:worker_threads";
+import { servePages } from "../jobs/shares.server";
 import { closeChannelsDb } from "./connection.server";
-import { PASS_WINDOW, scoreShare, type Share, type ShareMessage } from "./pass.server";
+import { scoreShare, type Share } from "./pass.server";
 
-const port = parentPort!;
 const share = workerData as Share;
-let unacknowledged = 0;
-let wake: (() => void) | undefined;
-port.on("message", () => {
-  unacknowledged -= 1;
-  wake?.();
-});
-
 try {
-  for await (const page of scoreShare(share)) {
-    port.postMessage({ type: "page", ...page } satisfies ShareMessage);
-    unacknowledged += 1;
-    while (unacknowledged >= PASS_WINDOW) await new Promise<void>((resolve) => (wake = resolve));
-  }
-  port.postMessage({ type: "end" } satisfies ShareMessage);
+  await servePages(scoreShare(share));
 } finally {
   await closeChannelsDb(share.url);
 }
-port.close();

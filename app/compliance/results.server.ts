@@ -4,7 +4,7 @@
  * admin pages through Prisma. Every statement carries the shop.
  */
 import type { ChannelsDb } from "../channels/connection.server";
-import { dateParam, numbered, selectRows } from "../channels/connection.server";
+import { dateParam, dateParamFor, numbered, selectRows } from "../channels/connection.server";
 import type { Db } from "../db.server";
 import type { ComplianceFinding } from "./types";
 
@@ -92,14 +92,21 @@ export async function inTransaction(
   }
 }
 
-/** Upserts these products' results in one transaction; returns rows written. */
-export async function saveResults(
-  db: ChannelsDb,
+/** Results laid out as rows for `kind`'s database (a full pass lays them on its threads). */
+export interface LaidResults {
+  kind: ChannelsDb["kind"];
+  rows: number;
+  values: unknown[];
+}
+
+/** Lays out these products' results as ComplianceResult rows. */
+export function layResults(
+  kind: ChannelsDb["kind"],
   shop: string,
   results: readonly ProductResult[],
   options: { packsVersion: string; evaluatedAt?: Date },
-): Promise<number> {
-  const at = dateParam(db, options.evaluatedAt ?? new Date());
+): LaidResults {
+  const at = dateParamFor(kind, options.evaluatedAt ?? new Date());
   const values: unknown[] = [];
   for (const r of results) {
     let blockers = 0;
@@ -123,8 +130,25 @@ export async function saveResults(
       at,
     );
   }
-  await inTransaction(db, upsertSql, values, WIDTH);
-  return results.length;
+  return { kind, rows: results.length, values };
+}
+
+/** Upserts laid-out results in one transaction; returns rows written. */
+export async function saveLaidResults(db: ChannelsDb, laid: LaidResults): Promise<number> {
+  if (laid.kind !== db.kind)
+    throw new Error(`Results laid out for ${laid.kind} cannot be saved to ${db.kind}`);
+  await inTransaction(db, upsertSql, laid.values, WIDTH);
+  return laid.rows;
+}
+
+/** Upserts these products' results in one transaction; returns rows written. */
+export function saveResults(
+  db: ChannelsDb,
+  shop: string,
+  results: readonly ProductResult[],
+  options: { packsVersion: string; evaluatedAt?: Date },
+): Promise<number> {
+  return saveLaidResults(db, layResults(db.kind, shop, results, options));
 }
 
 async function run(db: ChannelsDb, sql: string, args: unknown[]): Promise<number> {

@@ -1,0 +1,165 @@
+import os from "node:os";
+import { parentPort, Worker } from "node:worker_threads";
+import { selectRows, type ChannelsDb } from "../channels/connection.server";
+import { threadAvailable, threadExecArgv } from "./threads.server";
+
+/**
+ * A full pass over a shop's products (channel fit's scoring, the compliance evaluation) spread
+ * over threads. The products are cut into contiguous id ranges ("shares"), one per thread; each
+ * thread opens its own connection, reads its share a page at a time, does the pass's pure work
+ * and lays the rows out, and hands each page to the calling thread, which writes it (one writer,
+ * as SQLite wants). The work is CPU-bound and pure, so on two cores two threads do it about twice
+ * as fast, and the web process's event loop, where jobs run inline by default, stays free.
+ *
+ * Pages cross threads as rows of strings and numbers, never as the products' facts: cloning a
+ * product's facts (~2.4 KB, measured) costs as much as scoring it.
+ */
+
+/** One thread's products: `after < id <= until`. */
+export interface ShareBounds {
+  /** Exclusive lower bound; absent for the first share. */
+  after?: string;
+  /** Inclusive upper bound; absent for the last share. */
+  until?: string;
+}
+
+/**
+ * The ids that cut the shop's `total` products into `parts` shares of nearly equal size: share
+ * k holds `cuts[k-1] < id <= cuts[k]` (the first starts at the beginning, the last runs to the
+ * end). Fewer cuts when there are fewer products than parts.
+ */
+export async function shareCuts(
+  db: ChannelsDb,
+  shop: string,
+  total: number,
+  parts: number,
+): Promise<string[]> {
+  const cuts: string[] = [];
+  for (let k = 1; k < parts; k++) {
+    const offset = Math.floor((k * total) / parts) - 1;
+    if (offset < 0) continue;
+    const [row] = await selectRows(
+      db,
+      `SELECT "id" FROM "Product" WHERE "shop" = ? ORDER BY "id" LIMIT 1 OFFSET ?`,
+      [shop, offset],
+    );
+    const id = row ? String(row.id) : undefined;
+    if (id !== undefined && id !== cuts[cuts.length - 1]) cuts.push(id);
+  }
+  return cuts;
+}
+
+/** The shares between consecutive cuts. */
+export function sharesOf<B extends object>(base: B, cuts: readonly string[]): (B & ShareBounds)[] {
+  const shares: (B & ShareBounds)[] = [];
+  for (let k = 0; k <= cuts.length; k++)
+    shares.push({ ...base, after: k === 0 ? undefined : cuts[k - 1], until: cuts[k] });
+  return shares;
+}
+
+/**
+ * Threads for a pass over `total` products: one per core (at most 4, or
+ * `SEAWORTHY_SCORE_THREADS`), and none (this thread) when the shop is too small for a thread's
+ * start-up (~0.3 s) to pay off or when threads cannot start from `entry`.
+ */
+export function passThreads(total: number, pageSize: number, entry: URL): number {
+  const configured = Number(process.env.SEAWORTHY_SCORE_THREADS);
+  const cores =
+    Number.isInteger(configured) && configured > 0 ? configured : os.availableParallelism();
+  if (total < 4 * pageSize || !threadAvailable(entry)) return 0;
+  return Math.max(1, Math.min(cores, 4));
+}
+
+/** Pages a thread may run ahead of the writer: bounds memory however slow the database is. */
+export const PASS_WINDOW = 2;
+
+export type ShareMessage<P> = { type: "page"; page: P } | { type: "end" };
+
+/**
+ * Every page of every share, each share on its own thread started from `entry` (which calls
+ * `servePages`), in no particular order across shares. Leaving the loop early (a failed save, an
+ * abort) stops the threads; a thread's failure rejects the loop with `error(message)`.
+ */
+export async function* pagesOnThreads<P>(options: {
+  entry: URL;
+  shares: readonly object[];
+  /** Names the threads in errors: "Scoring" gives "Scoring thread 2 of 2 failed: …". */
+  label: string;
+  error: (message: string, cause?: unknown) => Error;
+}): AsyncGenerator<P> {
+  const { shares, label } = options;
+  const queue: { worker: Worker; page: P }[] = [];
+  let running = shares.length;
+  let failure: Error | undefined;
+  let wake: (() => void) | undefined;
+  const notify = () => {
+    wake?.();
+    wake = undefined;
+  };
+  const workers = shares.map((share, k) => {
+    const worker = new Worker(options.entry, {
+      workerData: share,
+      execArgv: threadExecArgv() ?? process.execArgv,
+    });
+    let ended = false;
+    worker.on("message", (m: ShareMessage<P>) => {
+      if (m.type === "end") {
+        ended = true;
+        running -= 1;
+      } else queue.push({ worker, page: m.page });
+      notify();
+    });
+    worker.on("error", (error) => {
+      failure ??= options.error(
+        `${label} thread ${k + 1} of ${shares.length} failed: ${error.message}`,
+        error,
+      );
+      notify();
+    });
+    worker.on("exit", (code) => {
+      if (!ended)
+        failure ??= options.error(
+          `${label} thread ${k + 1} of ${shares.length} stopped (exit code ${code}) before its last page`,
+        );
+      notify();
+    });
+    return worker;
+  });
+  try {
+    for (;;) {
+      // A failed thread fails the pass at once; what was saved stays, the next pass redoes it.
+      if (failure) throw failure;
+      const next = queue.shift();
+      if (next) {
+        yield next.page;
+        next.worker.postMessage("saved");
+      } else if (running === 0) return;
+      else await new Promise<void>((resolve) => (wake = resolve));
+    }
+  } finally {
+    await Promise.all(workers.map((w) => w.terminate()));
+  }
+}
+
+/**
+ * The thread's side of `pagesOnThreads`: posts each page to the writing thread, at most
+ * PASS_WINDOW pages ahead of the saves, which the writer acknowledges. The thread writes nothing
+ * itself: a page counts once the writer saved it.
+ */
+export async function servePages<P>(pages: AsyncIterable<P>): Promise<void> {
+  const port = parentPort;
+  if (!port) throw new Error("servePages runs on a pass thread");
+  let unacknowledged = 0;
+  let wake: (() => void) | undefined;
+  port.on("message", () => {
+    unacknowledged -= 1;
+    wake?.();
+  });
+  for await (const page of pages) {
+    port.postMessage({ type: "page", page } satisfies ShareMessage<P>);
+    unacknowledged += 1;
+    while (unacknowledged >= PASS_WINDOW) await new Promise<void>((resolve) => (wake = resolve));
+  }
+  port.postMessage({ type: "end" } satisfies ShareMessage<P>);
+  port.close();
+}
