@@ -18,10 +18,33 @@ describe("computeLabels", () => {
     });
     const on = computeLabels(input(product(), { certificates: [gots], today: "2026-12-31" }));
     expect(on.badges).toEqual([
-      { type: "GOTS", number: "CU 817233", issuer: "Control Union", validTo: "2026-12-31" },
+      {
+        type: "GOTS",
+        number: "CU 817233",
+        issuer: "Control Union",
+        validTo: "2026-12-31",
+        documentUrl: "https://example.com/cert.pdf",
+      },
     ]);
     const off = computeLabels(input(product(), { certificates: [gots], today: "2027-01-01" }));
     expect(off.badges).toEqual([]);
+  });
+
+  it("links a badge to its document only when the certificate has a web link", () => {
+    const labels = computeLabels(
+      input(product(), {
+        certificates: [
+          cert({ type: "FSC", number: "A" }),
+          cert({ type: "FSC", number: "B", document: { fileRef: "gid://shopify/GenericFile/1" } }),
+          cert({ type: "FSC", number: "C", document: { url: "javascript:alert(1)" } }),
+        ],
+      }),
+    );
+    expect(labels.badges.map((b) => [b.number, b.documentUrl])).toEqual([
+      ["A", "https://example.com/cert.pdf"],
+      ["B", undefined],
+      ["C", undefined],
+    ]);
   });
 
   it("shows only eco badges in scope, not marks or other products' certificates", () => {

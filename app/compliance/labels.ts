@@ -18,6 +18,8 @@ export interface Badge {
   number: string;
   issuer: string;
   validTo: string | null;
+  /** The certificate's linked document (http or https only), for the storefront to link to. */
+  documentUrl?: string;
 }
 
 export interface GpsrBlock {
@@ -46,7 +48,7 @@ export interface ProductLabels {
 }
 
 /** Kinds of badge a storefront shows (marks like CE or FCC are evidence, not badges). */
-const BADGE_TYPES = new Set<CertificateType>([
+export const BADGE_TYPES: ReadonlySet<CertificateType> = new Set<CertificateType>([
   "GOTS",
   "OEKO_TEX",
   "FSC",
@@ -62,13 +64,24 @@ const BADGE_TYPES = new Set<CertificateType>([
 const INFO_TRI =
   "Show the Triman logo with the Info-tri sorting instructions for each packaging element on the product or its packaging.";
 
+/** Only web links reach the storefront's href (never `javascript:` or a file gid). */
+function isWebUrl(url: string | undefined): url is string {
+  return !!url && /^https?:\/\/[^\s]+$/i.test(url);
+}
+
 export function computeLabels(input: EvaluateInput): ProductLabels {
   const { product, profile, registrations, certificates, today } = input;
   const markets = new Set(input.markets.map((m) => m.toUpperCase()));
 
   const badges: Badge[] = certificates
     .filter((c) => BADGE_TYPES.has(c.type) && coversProduct(c, product) && isValidOn(c, today))
-    .map((c) => ({ type: c.type, number: c.number, issuer: c.issuer, validTo: c.validTo }))
+    .map((c) => ({
+      type: c.type,
+      number: c.number,
+      issuer: c.issuer,
+      validTo: c.validTo,
+      ...(isWebUrl(c.document.url) ? { documentUrl: c.document.url } : {}),
+    }))
     .sort((a, b) => a.type.localeCompare(b.type) || a.number.localeCompare(b.number));
 
   const euMarkets = [...markets].filter(isEuMarket);
