@@ -5,7 +5,7 @@
  * than wall time). With --threads, T threads each score a slice at once, as a full pass does
  * (app/channels/pass.server.ts), and cpuMs is that of all threads.
  */
-import { generatedSources, threadedPasses } from "./rank-threads";
+import { generatedSources, threadedPasses } from "./pass-threads";
 import { scoreProduct } from "../app/channels/score";
 import { generateStore } from "../simulator/catalog/generate";
 import { productFactsFromStore, shopFactsFromStore } from "./facts-from-store";
@@ -44,9 +44,8 @@ const cpuMs = (c: NodeJS.CpuUsage) => Math.round((c.user + c.system) / 1000);
 /** The same passes on `threads` threads (each generates the store and scores its slice). */
 export async function rankPureThreads(products: number, threads: number, runs = 3) {
   const c0 = process.cpuUsage();
-  const r = await threadedPasses(generatedSources(products, threads), runs);
-  if (r.channelScores !== products * 8)
-    throw new Error("the threads did not score 8 channels per product");
+  const r = await threadedPasses(generatedSources({ work: "rank" }, products, threads), runs);
+  if (r.made !== products * 8) throw new Error("the threads did not score 8 channels per product");
   return {
     products,
     threads,

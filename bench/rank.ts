@@ -6,13 +6,13 @@
  * in-process simulator. A child process then measures, so its peak memory is its own:
  *   loadMs          reading every product's facts from the mirror (keyset pages, as the job does)
  *   fullPassMs      scoring all N products × 8 channels from facts in memory, on the threads a
- *                   full pass uses (each thread holds its own share), median of 3
+ *                   full pass uses (each thread holds its own share), median of 5
  *   fullPassOneThreadMs  the same on this one thread
  *   storeMs         saving all N × 8 scores (page-sized transactions, as the job does)
  *   singleProductMs the rescore-product path for one product (load + score + save), median of ~200
  */
 import { spawn } from "node:child_process";
-import { mkdtempSync, rmSync } from "node:fs";
+import { existsSync, mkdtempSync, rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { parseArgs } from "node:util";
@@ -32,9 +32,11 @@ import { refreshShopProfile } from "../app/shop/install.server";
 import { BULK_RESOURCES, completeBulkSync, startBulkSync } from "../app/sync/bulk/bulk-sync.server";
 import { startSimulator } from "../simulator";
 import { generateStore } from "../simulator/catalog/generate";
-import { mirrorSources, threadedPasses } from "./rank-threads";
+import { mirrorSources, threadedPasses, WARM_UP } from "./pass-threads";
 
 const SHOP = "bench-rank.myshopify.com";
+/** Timed passes per figure (after a warm-up slice); the figure is their median. */
+const RUNS = 5;
 const TOKEN = "shpat_bench_rank";
 
 const median = (xs: number[]) => {
@@ -92,6 +94,23 @@ async function measure(url: string) {
   const db = createDb(url);
   const shop = await loadShopFacts(channels, SHOP);
 
+  // The pass as the job runs it: one share per thread, each holding its share's facts (loaded by
+  // the thread itself with the pass's loader), all scoring at once. It runs first, while this
+  // thread's heap is as small as the job's writer thread keeps it: a heap holding every
+  // product's facts here has the garbage collector's helpers compete with the scoring threads
+  // for the cores (measured: two threads then barely beat one).
+  const [count] = await selectRows(
+    channels,
+    `SELECT COUNT(*) AS "n" FROM "Product" WHERE "shop" = ?`,
+    [SHOP],
+  );
+  const total = Number(count?.n ?? 0);
+  const threads = Math.max(1, passThreads(total));
+  const threaded = await threadedPasses(
+    await mirrorSources({ work: "rank" }, url, SHOP, total, threads),
+    RUNS,
+  );
+
   let t = performance.now();
   const facts: ProductFacts[] = [];
   for await (const page of productFactsPages(channels, SHOP)) facts.push(...page);
@@ -101,19 +120,16 @@ async function measure(url: string) {
   // 800k scores with their findings would turn this into a measurement of the garbage collector.
   const passes: number[] = [];
   let channelScores = 0;
-  for (let r = 0; r < 3; r++) {
+  for (const f of facts.slice(0, WARM_UP)) scoreProduct(f, shop);
+  for (let r = 0; r < RUNS; r++) {
     channelScores = 0;
     t = performance.now();
     for (const f of facts) channelScores += scoreProduct(f, shop).length;
     passes.push(performance.now() - t);
   }
 
-  // The pass as the job runs it: one share per thread, each holding its share's facts (loaded by
-  // the thread itself with the pass's loader), all scoring at once.
-  const threads = Math.max(1, passThreads(facts.length));
-  const threaded = await threadedPasses(await mirrorSources(url, SHOP, facts.length, threads), 3);
-  if (threaded.channelScores !== channelScores)
-    throw new Error(`threads scored ${threaded.channelScores}, one thread ${channelScores}`);
+  if (threaded.made !== channelScores)
+    throw new Error(`threads scored ${threaded.made}, one thread ${channelScores}`);
 
   // Saving, page by page in one transaction each as rescore-all does; only the saves are timed.
   let storeMs = 0;
@@ -191,6 +207,7 @@ export async function benchRank(argv: string[]) {
       products: { type: "string", default: "100000" },
       json: { type: "boolean", default: false },
       measure: { type: "string" },
+      mirror: { type: "string" },
     },
   });
   // The sync's info lines would land on stdout between the figures (and in --json output).
@@ -200,12 +217,17 @@ export async function benchRank(argv: string[]) {
   if (!Number.isInteger(products) || products < 1)
     throw new Error("--products must be a positive integer");
   const log = (msg: string) => !values.json && console.error(msg);
-  const dir = mkdtempSync(path.join(os.tmpdir(), "sw-rank-"));
+  // --mirror FILE keeps the synced mirror there (and reuses it when it exists), for repeat runs.
+  const kept = values.mirror ? path.resolve(values.mirror) : undefined;
+  const dir = kept ? undefined : mkdtempSync(path.join(os.tmpdir(), "sw-rank-"));
   try {
-    const url = `file:${path.join(dir, "rank.sqlite")}`;
-    await migrate(url);
-    log(`preparing a mirror of ${products} generated products …`);
-    await prepare(url, products, log);
+    const url = `file:${kept ?? path.join(dir!, "rank.sqlite")}`;
+    if (kept && existsSync(kept)) log(`reusing the mirror at ${kept}`);
+    else {
+      await migrate(url);
+      log(`preparing a mirror of ${products} generated products …`);
+      await prepare(url, products, log);
+    }
     const result = await child(url);
     if (values.json) console.log(JSON.stringify(result));
     else {
@@ -220,7 +242,7 @@ export async function benchRank(argv: string[]) {
       );
     }
   } finally {
-    rmSync(dir, { recursive: true, force: true });
+    if (dir) rmSync(dir, { recursive: true, force: true });
   }
 }
 
