@@ -106,7 +106,7 @@ export async function* scoredPages(options: {
   yield* pagesOnThreads<ScoredPage>({
     entry: entry(),
     shares: sharesOf(base, await shareCuts(db, shop, options.total, options.threads)),
-    label: "Scoring",
+    name: (k, n) => `Scoring thread ${k} of ${n}`,
     error: (message, cause) => new ScoringThreadError(message, { cause }),
   });
 }

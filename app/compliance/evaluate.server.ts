@@ -273,7 +273,7 @@ export async function* evaluatedPages(options: {
   yield* pagesOnThreads<EvaluatedPage>({
     entry: entry(),
     shares: sharesOf(base, await shareCuts(db, shop, options.total, options.threads)),
-    label: "Compliance",
+    name: (k, n) => `Compliance thread ${k} of ${n}`,
     error: (message, cause) => new EvaluationThreadError(message, { cause }),
   });
 }

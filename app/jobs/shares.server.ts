@@ -1,11 +1,12 @@
 import os from "node:os";
-import { parentPort, Worker } from "node:worker_threads";
+import { parentPort, Worker, type ResourceLimits } from "node:worker_threads";
 import { selectRows, type ChannelsDb } from "../channels/connection.server";
 import { threadAvailable, threadExecArgv } from "./threads.server";
 
 /**
- * A full pass over a shop's products (channel fit's scoring, the compliance evaluation) spread
- * over threads. The products are cut into contiguous id ranges ("shares"), one per thread; each
+ * Work handed to threads page by page (`pagesOnThreads` and `servePages`, also the sync's reader
+ * thread), and a full pass over a shop's products (channel fit's scoring, the compliance
+ * evaluation) spread over threads. The products are cut into contiguous id ranges ("shares"), one per thread; each
  * thread opens its own connection, reads its share a page at a time, does the pass's pure work
  * and lays the rows out, and hands each page to the calling thread, which writes it (one writer,
  * as SQLite wants). The work is CPU-bound and pure, so on two cores two threads do it about twice
@@ -83,11 +84,13 @@ export type ShareMessage<P> = { type: "page"; page: P } | { type: "end" };
 export async function* pagesOnThreads<P>(options: {
   entry: URL;
   shares: readonly object[];
-  /** Names the threads in errors: "Scoring" gives "Scoring thread 2 of 2 failed: …". */
-  label: string;
+  /** Names a thread in errors: "Scoring thread 2 of 2" gives "Scoring thread 2 of 2 failed: …". */
+  name: (thread: number, threads: number) => string;
   error: (message: string, cause?: unknown) => Error;
+  resourceLimits?: ResourceLimits;
 }): AsyncGenerator<P> {
-  const { shares, label } = options;
+  const { shares } = options;
+  const name = (k: number) => options.name(k + 1, shares.length);
   const queue: { worker: Worker; page: P }[] = [];
   let running = shares.length;
   let failure: Error | undefined;
@@ -100,6 +103,7 @@ export async function* pagesOnThreads<P>(options: {
     const worker = new Worker(options.entry, {
       workerData: share,
       execArgv: threadExecArgv() ?? process.execArgv,
+      resourceLimits: options.resourceLimits,
     });
     let ended = false;
     worker.on("message", (m: ShareMessage<P>) => {
@@ -110,17 +114,12 @@ export async function* pagesOnThreads<P>(options: {
       notify();
     });
     worker.on("error", (error) => {
-      failure ??= options.error(
-        `${label} thread ${k + 1} of ${shares.length} failed: ${error.message}`,
-        error,
-      );
+      failure ??= options.error(`${name(k)} failed: ${error.message}`, error);
       notify();
     });
     worker.on("exit", (code) => {
       if (!ended)
-        failure ??= options.error(
-          `${label} thread ${k + 1} of ${shares.length} stopped (exit code ${code}) before its last page`,
-        );
+        failure ??= options.error(`${name(k)} stopped (exit code ${code}) before its last page`);
       notify();
     });
     return worker;

@@ -207,6 +207,6 @@ describe("ingestJsonl", () => {
   it("fails the run with a clear error when the reader thread fails", async () => {
     const error = await ingest(dir, undefined, 500, true).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(ReaderThreadError);
-    expect((error as Error).message).toMatch(/Reading .* failed on the reader thread: .*EISDIR/);
+    expect((error as Error).message).toMatch(/The reader thread for .* failed: .*EISDIR/);
   });
 });

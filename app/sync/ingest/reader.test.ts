@@ -58,7 +58,7 @@ describe("readFileBatches", () => {
   it("fails with a clear error when the reader thread fails, and stops the thread", async () => {
     const error = await all(readFileBatches(options(dir), true)).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(ReaderThreadError);
-    expect((error as Error).message).toMatch(/failed on the reader thread: .*EISDIR/);
+    expect((error as Error).message).toMatch(/The reader thread for .* failed: .*EISDIR/);
   });
 
   it("stops the thread when the consumer leaves early (a failed write, an abort)", async () => {
