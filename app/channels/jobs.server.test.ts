@@ -10,7 +10,7 @@ import type { JobQueue } from "../jobs/types";
 import { action as productsUpdate } from "../routes/webhooks.products.update";
 import { syncWebhookJob } from "../sync/jobs.server";
 import { openMirrorWriter } from "../sync/mirror/writer.server";
-import type { ProductRow, VariantRow } from "../sync/mirror/rows";
+import { mirrorProduct, mirrorVariant } from "../../test/helpers/rows";
 import { channelsDb, selectRows } from "./connection.server";
 import { packFor, PACKS } from "./index";
 import { rescoreAllJob, rescoreIfStale, rescoreProductJob } from "./jobs.server";
@@ -21,43 +21,8 @@ const OTHER = "rescore-other.myshopify.com";
 const url = () => process.env.DATABASE_URL!;
 const gid = (n: number) => `gid://shopify/Product/${n}`;
 
-const productRow = (n: number, title: string): ProductRow => ({
-  id: gid(n),
-  title,
-  handle: `p-${n}`,
-  vendor: "Acme Outdoor",
-  productType: "Mugs",
-  categoryId: null,
-  categoryName: null,
-  tags: "",
-  status: "ACTIVE",
-  descriptionHtml: "<p>A steel mug that keeps coffee hot for hours.</p>",
-  seoTitle: null,
-  seoDescription: null,
-  options: null,
-  createdAt: null,
-  updatedAt: "2026-01-01T00:00:00Z",
-  publishedAt: null,
-});
-const variantRow = (n: number): VariantRow => ({
-  id: `gid://shopify/ProductVariant/${n}`,
-  productId: gid(n),
-  title: null,
-  sku: `SKU-${n}`,
-  barcode: null,
-  price: "25.00",
-  compareAtPrice: null,
-  position: 1,
-  selectedOptions: null,
-  inventoryItemId: `gid://shopify/InventoryItem/${n}`,
-  unitCost: null,
-  unitCostCurrency: null,
-  countryOfOrigin: null,
-  hsCode: null,
-  weight: 300,
-  weightUnit: "GRAMS",
-  updatedAt: null,
-});
+const productRow = (n: number, title: string) => mirrorProduct(n, { title });
+const variantRow = (n: number) => mirrorVariant(n);
 
 async function seed(shop: string, ids: number[]) {
   const writer = await openMirrorWriter(url(), shop);

@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { openMirrorWriter } from "../sync/mirror/writer.server";
-import type { ProductRow, VariantRow } from "../sync/mirror/rows";
+import { mirrorProduct, mirrorVariant } from "../../test/helpers/rows";
 import { channelsDb, selectRows } from "./connection.server";
 import { rescoreAll } from "./jobs.server";
 import {
@@ -26,43 +26,21 @@ const TITLES = [
   "Kids wooden puzzle",
 ];
 
-const productRow = (n: number): ProductRow => ({
-  id: gid(n),
-  title: `${TITLES[n % TITLES.length]} ${n}`,
-  handle: `p-${n}`,
-  vendor: n % 3 === 0 ? "My Store" : "Acme Outdoor",
-  productType: "Gear",
-  categoryId: null,
-  categoryName: null,
-  tags: n % 2 ? "summer, bestseller" : "",
-  status: "ACTIVE",
-  descriptionHtml: `<p>Product ${n}: built to last, tested by our team for years of daily use.</p>`,
-  seoTitle: null,
-  seoDescription: null,
-  options: null,
-  createdAt: null,
-  updatedAt: "2026-01-01T00:00:00Z",
-  publishedAt: null,
-});
-const variantRow = (n: number): VariantRow => ({
-  id: `gid://shopify/ProductVariant/${n}`,
-  productId: gid(n),
-  title: null,
-  sku: n % 4 ? `SKU-${n}` : null,
-  barcode: n % 5 ? "4006381333931" : null,
-  price: `${10 + n}.00`,
-  compareAtPrice: null,
-  position: 1,
-  selectedOptions: null,
-  inventoryItemId: `gid://shopify/InventoryItem/${n}`,
-  unitCost: null,
-  unitCostCurrency: null,
-  countryOfOrigin: null,
-  hsCode: null,
-  weight: n % 6 ? 300 : null,
-  weightUnit: "GRAMS",
-  updatedAt: null,
-});
+const productRow = (n: number) =>
+  mirrorProduct(n, {
+    title: `${TITLES[n % TITLES.length]} ${n}`,
+    vendor: n % 3 === 0 ? "My Store" : "Acme Outdoor",
+    productType: "Gear",
+    tags: n % 2 ? "summer, bestseller" : "",
+    descriptionHtml: `<p>Product ${n}: built to last, tested by our team for years of daily use.</p>`,
+  });
+const variantRow = (n: number) =>
+  mirrorVariant(n, {
+    sku: n % 4 ? `SKU-${n}` : null,
+    barcode: n % 5 ? "4006381333931" : null,
+    price: `${10 + n}.00`,
+    weight: n % 6 ? 300 : null,
+  });
 
 async function seed(shop: string, ids: number[]) {
   const writer = await openMirrorWriter(url(), shop);

@@ -6,7 +6,7 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { channelsDb, numbered, selectRows } from "../channels/connection.server";
 import { createDb, type Db } from "../db.server";
-import type { ProductRow, VariantRow } from "../sync/mirror/rows";
+import { mirrorProduct, mirrorVariant } from "../../test/helpers/rows";
 import { openMirrorWriter } from "../sync/mirror/writer.server";
 import {
   EvaluationThreadError,
@@ -19,7 +19,6 @@ import { saveRegistration } from "./vault.server";
 const SHOP = "evaluate-pass-shop.myshopify.com";
 const OTHER = "evaluate-pass-other.myshopify.com";
 const url = () => process.env.DATABASE_URL!;
-const gid = (n: number) => `gid://shopify/Product/${n}`;
 const MARKETS = ["DE", "FR", "GB", "RU", "US"];
 
 const TITLES: [string, string][] = [
@@ -31,43 +30,15 @@ const TITLES: [string, string][] = [
   ["Wool ski socks", "Merino wool, respectueux de l'environnement."],
 ];
 
-const productRow = (n: number): ProductRow => ({
-  id: gid(n),
-  title: `${TITLES[n % TITLES.length]![0]} ${n}`,
-  handle: `p-${n}`,
-  vendor: "Acme",
-  productType: n % 2 ? "Mugs" : "Apparel",
-  categoryId: null,
-  categoryName: null,
-  tags: "",
-  status: "ACTIVE",
-  descriptionHtml: `<p>${TITLES[n % TITLES.length]![1]}</p>`,
-  seoTitle: null,
-  seoDescription: null,
-  options: null,
-  createdAt: null,
-  updatedAt: "2026-01-01T00:00:00Z",
-  publishedAt: null,
-});
-const variantRow = (n: number): VariantRow => ({
-  id: `gid://shopify/ProductVariant/${n}`,
-  productId: gid(n),
-  title: null,
-  sku: `SKU-${n}`,
-  barcode: "4006381333931",
-  price: "25.00",
-  compareAtPrice: null,
-  position: 1,
-  selectedOptions: null,
-  inventoryItemId: `gid://shopify/InventoryItem/${n}`,
-  unitCost: null,
-  unitCostCurrency: null,
-  countryOfOrigin: n % 3 ? "CN" : null,
-  hsCode: null,
-  weight: 300,
-  weightUnit: "GRAMS",
-  updatedAt: null,
-});
+const productRow = (n: number) =>
+  mirrorProduct(n, {
+    title: `${TITLES[n % TITLES.length]![0]} ${n}`,
+    vendor: "Acme",
+    productType: n % 2 ? "Mugs" : "Apparel",
+    descriptionHtml: `<p>${TITLES[n % TITLES.length]![1]}</p>`,
+  });
+const variantRow = (n: number) =>
+  mirrorVariant(n, { barcode: "4006381333931", countryOfOrigin: n % 3 ? "CN" : null });
 
 async function seed(shop: string, ids: number[]) {
   const writer = await openMirrorWriter(url(), shop);

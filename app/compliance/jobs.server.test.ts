@@ -16,7 +16,7 @@ import { closeJobQueue } from "../jobs/index.server";
 import { createInlineRunner } from "../jobs/inline";
 import { ALL_JOBS } from "../jobs/registry";
 import type { JobDefinition, JobQueue } from "../jobs/types";
-import type { ProductRow, VariantRow } from "../sync/mirror/rows";
+import { mirrorProduct, mirrorVariant } from "../../test/helpers/rows";
 import { openMirrorWriter } from "../sync/mirror/writer.server";
 import { syncWebhookJob } from "../sync/jobs.server";
 import {
@@ -36,43 +36,9 @@ const url = () => process.env.DATABASE_URL!;
 const gid = (n: number) => `gid://shopify/Product/${n}`;
 let db: Db;
 
-const productRow = (n: number, title: string, description: string): ProductRow => ({
-  id: gid(n),
-  title,
-  handle: `p-${n}`,
-  vendor: "Acme",
-  productType: "Mugs",
-  categoryId: null,
-  categoryName: null,
-  tags: "",
-  status: "ACTIVE",
-  descriptionHtml: `<p>${description}</p>`,
-  seoTitle: null,
-  seoDescription: null,
-  options: null,
-  createdAt: null,
-  updatedAt: "2026-01-01T00:00:00Z",
-  publishedAt: null,
-});
-const variantRow = (n: number): VariantRow => ({
-  id: `gid://shopify/ProductVariant/${n}`,
-  productId: gid(n),
-  title: null,
-  sku: `SKU-${n}`,
-  barcode: "4006381333931",
-  price: "25.00",
-  compareAtPrice: null,
-  position: 1,
-  selectedOptions: null,
-  inventoryItemId: `gid://shopify/InventoryItem/${n}`,
-  unitCost: null,
-  unitCostCurrency: null,
-  countryOfOrigin: null,
-  hsCode: null,
-  weight: 300,
-  weightUnit: "GRAMS",
-  updatedAt: null,
-});
+const productRow = (n: number, title: string, description: string) =>
+  mirrorProduct(n, { title, vendor: "Acme", descriptionHtml: `<p>${description}</p>` });
+const variantRow = (n: number) => mirrorVariant(n, { barcode: "4006381333931" });
 
 async function seed(shop: string, countries: string[]) {
   const writer = await openMirrorWriter(url(), shop);
