@@ -33,7 +33,7 @@ export function applyComplianceGate(
       rule: GATE_RULE,
       severity: "blocker",
       message: `No EPR registration on file for ${markets}: marketplaces and the law require it before selling there.`,
-      fix: "Add the registration numbers under Compliance → Registrations, or stop selling to these markets.",
+      fix: "Add the registration numbers under Compliance → EPR registrations, or stop selling to these markets.",
       evidence: markets,
       penalty: 0,
       args: { markets },

@@ -48,7 +48,7 @@ const BASE: Record<string, Templates> = {
   compliance_epr_registration: t(
     [
       "No EPR registration on file for {markets}: marketplaces and the law require it before selling there.",
-      "Add the registration numbers under Compliance → Registrations, or stop selling to these markets.",
+      "Add the registration numbers under Compliance → EPR registrations, or stop selling to these markets.",
     ],
     [
       "{markets} 没有登记 EPR 注册号：电商平台和法律都要求先登记才能在当地销售。",
