@@ -18,7 +18,7 @@ import { shareCuts, sharesOf, type Share } from "../app/channels/pass.server";
 import { scoreProduct } from "../app/channels/score";
 import type { ProductFacts, ShopFacts } from "../app/channels/types";
 import { evaluateOne, type PassContext } from "../app/compliance/evaluate.server";
-import { threadExecArgv } from "../app/jobs/threads.server";
+import { threadExecArgv, threadFlags } from "../app/jobs/threads.server";
 import { generateStore } from "../simulator/catalog/generate";
 import { productFactsFromStore, shopFactsFromStore } from "./facts-from-store";
 
@@ -92,7 +92,7 @@ export async function threadedPasses(
     (source) =>
       new Worker(new URL(import.meta.url), {
         workerData: { ...source, benchPassThread: true },
-        execArgv: threadExecArgv() ?? process.execArgv,
+        execArgv: threadExecArgv() ?? threadFlags(),
       }),
   );
   const next = (w: Worker) =>

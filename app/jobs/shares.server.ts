@@ -1,7 +1,7 @@
 import os from "node:os";
 import { parentPort, Worker, type ResourceLimits } from "node:worker_threads";
 import { selectRows, type ChannelsDb } from "../channels/connection.server";
-import { threadAvailable, threadExecArgv } from "./threads.server";
+import { threadAvailable, threadExecArgv, threadFlags } from "./threads.server";
 
 /**
  * Work handed to threads page by page (`pagesOnThreads` and `servePages`, also the sync's reader
@@ -102,7 +102,7 @@ export async function* pagesOnThreads<P>(options: {
   const workers = shares.map((share, k) => {
     const worker = new Worker(options.entry, {
       workerData: share,
-      execArgv: threadExecArgv() ?? process.execArgv,
+      execArgv: threadExecArgv() ?? threadFlags(),
       resourceLimits: options.resourceLimits,
     });
     let ended = false;
