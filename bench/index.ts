@@ -7,7 +7,7 @@
  *   compliance [--products N] [--json]
  */
 import { spawn } from "node:child_process";
-import { mkdtempSync, rmSync, statSync } from "node:fs";
+import { mkdtempSync, readFileSync, rmSync, statSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { parseArgs } from "node:util";
@@ -22,11 +22,26 @@ interface Phase {
   peakRssMB: number;
 }
 
+/**
+ * The node flags `npm run worker` starts the worker process with (package.json), where a large
+ * store's sync runs: the ingest phases run with them, the baselines with node's defaults.
+ */
+function workerNodeFlags(): string[] {
+  const pkg = JSON.parse(readFileSync(new URL("../package.json", import.meta.url), "utf8")) as {
+    scripts: Record<string, string>;
+  };
+  const words = pkg.scripts.worker!.split(/\s+/);
+  if (words[0] !== "node")
+    throw new Error(`npm run worker does not start node: ${pkg.scripts.worker}`);
+  return words.slice(1, words.indexOf("--import"));
+}
+
 function runPhase(phase: string, url: string, file: string, extra: string[] = []): Promise<Phase> {
+  const flags = phase === "ingest" ? workerNodeFlags() : [];
   return new Promise((resolve, reject) => {
     const child = spawn(
       process.execPath,
-      ["--import", "tsx", "bench/sync-phase.ts", phase, url, file, ...extra],
+      [...flags, "--import", "tsx", "bench/sync-phase.ts", phase, url, file, ...extra],
       {
         stdio: ["ignore", "pipe", "inherit"],
       },
