@@ -91,6 +91,27 @@ describe("computeLabels", () => {
     );
   });
 
+  it("shows a LUCID number only when it is held as the producer", () => {
+    const p = product();
+    const withRole = (role?: Registration["role"]) =>
+      computeLabels(
+        input(p, {
+          markets: ["DE"],
+          registrations: [
+            {
+              country: "DE",
+              stream: "packaging",
+              number: "DE1234567890123",
+              ...(role ? { role } : {}),
+            },
+          ],
+        }),
+      ).epr.map((e) => e.number);
+    expect(withRole("producer")).toEqual(["DE1234567890123"]);
+    expect(withRole()).toEqual(["DE1234567890123"]);
+    expect(withRole("authorised_representative")).toEqual([]);
+  });
+
   it("serialises deterministically", () => {
     const a = computeLabels(
       input(product(), {

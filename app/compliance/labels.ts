@@ -107,6 +107,8 @@ export function computeLabels(input: EvaluateInput): ProductLabels {
     if (!ob.appliesWhen.some((f) => profile[f].value)) continue;
     const reg = registrations.find((r) => r.country === ob.country && r.stream === ob.stream);
     if (!reg) continue;
+    // A LUCID number held in another role than producer does not count (epr-de-packaging-role).
+    if (ob.rule === "epr-de-packaging" && reg.role && reg.role !== "producer") continue;
     const check = validateRegistration(reg);
     if (check.ok) {
       epr.push({
