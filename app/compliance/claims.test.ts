@@ -24,6 +24,12 @@ describe("green claim vocabulary", () => {
     ["Go green with this bottle.", "generic", "en", "Go green"],
     ["Umweltfreundlich hergestellt.", "generic", "de", "Umweltfreundlich"],
     ["Eine nachhaltige Tasse.", "generic", "de", "nachhaltige"],
+    ["Umweltverträgliche Farben.", "generic", "de", "Umweltverträgliche"],
+    ["Un sac écologiquement conçu.", "generic", "fr", "écologiquement"],
+    ["Una marca amiga del medio ambiente.", "generic", "es", "amiga del medio ambiente"],
+    ["Amigable con el planeta.", "generic", "es", "Amigable con el planeta"],
+    ["Una empresa ecológicamente responsable.", "generic", "es", "ecológicamente"],
+    ["Prodotto ecologicamente corretto.", "generic", "it", "ecologicamente"],
     ["Un choix écologique pour la famille.", "generic", "fr", "écologique"],
     ["Respectueuse de l'environnement.", "generic", "fr", "Respectueuse de l'environnement"],
     [

@@ -3,7 +3,8 @@
  * Patterns are regex sources matched on lower-cased text at letter boundaries (no boundaries
  * for Chinese). Decisions (see rule `claim-generic`'s heuristic):
  * - "green" and its translations count only in environmental phrases, never as a colour;
- * - French "durable" and Dutch "duurzaam" are skipped: they also mean long-lasting;
+ * - French "durable" and Dutch "duurzaam" are skipped: they also mean long-lasting (adverbs such
+ *   as "écologiquement", "ecológicamente" and "ecologicamente" are claims, like "ecologically");
  * - "natural" is a composition claim, not an environmental one, and is not flagged;
  * - generic and "biodegradable" claims are substantiated by an EN ISO 14024 type I ecolabel
  *   (EU Ecolabel, Nordic Swan, Blue Angel); offset-based neutrality claims by nothing.
@@ -33,6 +34,7 @@ export const CLAIM_TERMS: Record<ClaimGroup, Partial<Record<ClaimLang, readonly 
     de: [
       "umweltfreundlich\\p{L}*",
       "umweltschonend\\p{L}*",
+      "umweltverträglich\\p{L}*",
       "klimafreundlich\\p{L}*",
       "naturfreundlich\\p{L}*",
       "umweltbewusst\\p{L}*",
@@ -42,6 +44,7 @@ export const CLAIM_TERMS: Record<ClaimGroup, Partial<Record<ClaimLang, readonly 
     ],
     fr: [
       "écologiques?",
+      "écologiquement",
       "respectueu(?:x|se|ses) de (?:l['’]environnement|la planète)",
       "éco-?responsables?",
       "bon(?:ne)? pour la planète",
@@ -51,7 +54,9 @@ export const CLAIM_TERMS: Record<ClaimGroup, Partial<Record<ClaimLang, readonly 
     ],
     es: [
       "respetuos[oa]s? con el (?:medio ?ambiente|planeta)",
-      "amigables? con el medio ?ambiente",
+      "amigables? con el (?:medio ?ambiente|planeta)",
+      "amig[oa]s? del medio ?ambiente",
+      "ecológicamente",
       "ecológic[oa]s?",
       "eco-?amigables?",
       "sostenibles?",
@@ -59,6 +64,7 @@ export const CLAIM_TERMS: Record<ClaimGroup, Partial<Record<ClaimLang, readonly 
     ],
     it: [
       "ecologic[oaie]|ecologiche",
+      "ecologicamente",
       "eco-?compatibil[ei]",
       "eco-?sostenibil[ei]",
       "rispettos[oaie] dell['’]ambiente",
