@@ -26,7 +26,7 @@ import { loader as exportLoader } from "../app/routes/app.compliance.export";
 import {
   action as productAction,
   loader as productLoader,
-} from "../app/routes/app.compliance.products.$id";
+} from "../app/routes/app.compliance.products.$id/route";
 import {
   action as registrationsAction,
   loader as registrationsLoader,

@@ -20,23 +20,23 @@ import {
 } from "@shopify/polaris";
 import { useState } from "react";
 import { z } from "zod";
-import { requireAdmin } from "../admin.server";
+import { requireAdmin } from "../../admin.server";
 import {
   acceptedRewrites,
   acceptRewrite,
   productProfile,
   showFindings,
   type ShownFinding,
-} from "../compliance/queries.server";
-import { getComplianceResult } from "../compliance/results.server";
-import { fieldErrorsOf, profileAnswersSchema } from "../compliance/schemas.server";
-import type { MerchantProfile, Party, ProfileValues } from "../compliance/types";
-import { clearProfileAnswers, saveProfileAnswers } from "../compliance/vault.server";
-import { db } from "../db.server";
-import { resolveLocale, translate, useLocale, useT } from "../i18n/i18n";
-import { logger } from "../logger.server";
-import { getShopSettings } from "../shop/settings.server";
-import { KINDS, marketName, SeverityBadge, SEVERITIES } from "../components/ComplianceBits";
+} from "../../compliance/queries.server";
+import { getComplianceResult } from "../../compliance/results.server";
+import { fieldErrorsOf, profileAnswersSchema } from "../../compliance/schemas.server";
+import type { MerchantProfile, Party, ProfileValues } from "../../compliance/types";
+import { clearProfileAnswers, saveProfileAnswers } from "../../compliance/vault.server";
+import { db } from "../../db.server";
+import { resolveLocale, translate, useLocale, useT } from "../../i18n/i18n";
+import { logger } from "../../logger.server";
+import { getShopSettings } from "../../shop/settings.server";
+import { KINDS, marketName, SeverityBadge, SEVERITIES } from "../../components/ComplianceBits";
 
 const params = z.object({ id: z.string().regex(/^\d{1,20}$/) });
 const gidOf = (id: string) => `gid://shopify/Product/${id}`;
