@@ -137,6 +137,63 @@ describe("metafieldsSet", () => {
   });
 });
 
+const DELETE = `mutation Delete($metafields: [MetafieldIdentifierInput!]!) {
+  metafieldsDelete(metafields: $metafields) {
+    deletedMetafields { ownerId namespace key }
+    userErrors { field message }
+  }
+}`;
+
+describe("metafieldsDelete", () => {
+  it("GIVEN a product and a shop metafield WHEN deleted THEN they no longer read back; a missing one is null", async () => {
+    await gql(sim, SET, {
+      metafields: [
+        labels({ v: 1 }),
+        {
+          ownerId: SHOP,
+          namespace: "$app:compliance",
+          key: "registrations",
+          type: "json",
+          value: "[]",
+        },
+      ],
+    });
+    const del = await gql(sim, DELETE, {
+      metafields: [
+        { ownerId: PRODUCT, namespace: "$app:compliance", key: "labels" },
+        { ownerId: PRODUCT, namespace: "$app:compliance", key: "profile" },
+        { ownerId: SHOP, namespace: "$app:compliance", key: "registrations" },
+      ],
+    });
+    expect(dig(del.body, "data", "metafieldsDelete")).toEqual({
+      deletedMetafields: [
+        { ownerId: PRODUCT, namespace: APP_NS, key: "labels" },
+        null,
+        { ownerId: SHOP, namespace: APP_NS, key: "registrations" },
+      ],
+      userErrors: [],
+    });
+    const read = await gql(sim, READ, { id: PRODUCT });
+    expect(dig(read.body, "data", "product", "labels")).toBeNull();
+    expect(dig(read.body, "data", "shop", "metafield")).toBeNull();
+  });
+
+  it("refuses another app's namespace and then deletes nothing", async () => {
+    await gql(sim, SET, { metafields: [labels({ v: 1 })] });
+    const del = await gql(sim, DELETE, {
+      metafields: [
+        { ownerId: PRODUCT, namespace: "$app:compliance", key: "labels" },
+        { ownerId: PRODUCT, namespace: "app--1--other", key: "labels" },
+      ],
+    });
+    expect(dig(del.body, "data", "metafieldsDelete", "userErrors")).toEqual([
+      { field: ["metafields", "1", "namespace"], message: "Access to this namespace is denied." },
+    ]);
+    const read = await gql(sim, READ, { id: PRODUCT });
+    expect(dig(read.body, "data", "product", "labels", "value")).toBe('{"v":1}');
+  });
+});
+
 const DEFINE_FIELD = `mutation Define($definition: MetafieldDefinitionInput!) {
   metafieldDefinitionCreate(definition: $definition) {
     createdDefinition { id namespace key type { name } ownerType access { storefront } }

@@ -1,5 +1,6 @@
 /**
- * Custom data: metafield and metaobject definitions, `metafieldsSet`, `metaobjectUpsert` and the
+ * Custom data: metafield and metaobject definitions, `metafieldsSet`, `metafieldsDelete`,
+ * `metaobjectUpsert` and the
  * reads that go with them. Behaviour follows Shopify's documentation for API 2026-10:
  * - `metafieldsSet` takes at most 25 metafields, is atomic (one bad input and nothing is written),
  *   honours `compareDigest` (null = must not exist yet), and resolves `$app` namespaces;
@@ -191,6 +192,39 @@ function metafieldsSet(ctx: SimContext, args: Record<string, unknown>) {
   });
   invalidateIndex(ctx.store);
   return { metafields: written, userErrors: [] };
+}
+
+/**
+ * `metafieldsDelete`: by owner, namespace and key. As documented, a metafield (or owner) that is
+ * not there comes back as null and the call still succeeds. Another app's namespace is a user
+ * error, and then nothing is deleted (like metafieldsSet; Shopify does not document this case).
+ */
+function metafieldsDelete(ctx: SimContext, args: Record<string, unknown>) {
+  const inputs = Array.isArray(args.metafields) ? args.metafields : [];
+  const errors: { field: string[]; message: string }[] = [];
+  const plans: { list: SimMetafield[]; found: SimMetafield; ownerId: string }[] = [];
+  const deleted: ({ ownerId: string; namespace: string; key: string } | null)[] = [];
+  inputs.forEach((raw: unknown, i) => {
+    if (!isRecord(raw)) return;
+    const ownerId = String(raw.ownerId ?? "");
+    const namespace = resolveAppNamespace(typeof raw.namespace === "string" ? raw.namespace : null);
+    if (isOtherAppsNamespace(namespace)) {
+      errors.push({
+        field: ["metafields", String(i), "namespace"],
+        message: "Access to this namespace is denied.",
+      });
+      return;
+    }
+    const owner = ownerOf(ctx, ownerId);
+    const found = owner?.list.find((m) => m.namespace === namespace && m.key === raw.key);
+    if (!owner || !found) return void deleted.push(null);
+    plans.push({ list: owner.list, found, ownerId });
+    deleted.push({ ownerId, namespace, key: found.key });
+  });
+  if (errors.length) return { deletedMetafields: null, userErrors: errors };
+  for (const p of plans) p.list.splice(p.list.indexOf(p.found), 1);
+  if (plans.length) invalidateIndex(ctx.store);
+  return { deletedMetafields: deleted, userErrors: [] };
 }
 
 function access(input: unknown): { admin: string | null; storefront: string | null } {
@@ -501,6 +535,7 @@ export function customDataResolvers(): ResolverMap {
   return {
     Mutation: {
       metafieldsSet: (_s, args, ctx) => metafieldsSet(ctx, args),
+      metafieldsDelete: (_s, args, ctx) => metafieldsDelete(ctx, args),
       metafieldDefinitionCreate: (_s, args, ctx) => metafieldDefinitionCreate(ctx, args),
       metaobjectDefinitionCreate: (_s, args, ctx) => metaobjectDefinitionCreate(ctx, args),
       metaobjectUpsert: (_s, args, ctx) => metaobjectUpsert(ctx, args),
