@@ -11,7 +11,8 @@ import os from "node:os";
 import path from "node:path";
 import { promisify } from "node:util";
 import { describe, expect, it } from "vitest";
-import { CHANNEL_IDS } from "../app/channels/types";
+import { EU_CHANNELS, GATE_RULE } from "../app/channels/gate";
+import { CHANNEL_IDS, type ChannelId } from "../app/channels/types";
 
 const execFileAsync = promisify(execFile);
 const dir = mkdtempSync(path.join(os.tmpdir(), "sw-audit-"));
@@ -57,7 +58,7 @@ interface AuditJson {
         score: number;
         band: string;
         eligible: boolean;
-        findings: { rule: string; severity: string; penalty: number }[];
+        findings: { rule: string; severity: string; evidence: string; penalty: number }[];
       }
     >;
     compliance: {
@@ -129,6 +130,33 @@ describe("npx seaworthy audit", () => {
       if (name !== "bulk-jsonl")
         for (const rule of ["epr-de-packaging", "epr-fr-packaging"])
           expect(rules.has(rule)).toBe(true);
+      // The compliance gate, as the app applies it: a product blocked by EPR in DE or FR may not
+      // go live on a channel that lists into the EU, whatever its listing score.
+      let gated = 0;
+      for (const p of out.products) {
+        const markets = [
+          ...new Set(
+            p.compliance.findings
+              .filter((f) => f.kind === "epr" && f.severity === "blocker")
+              .flatMap((f) => (f.market === "EU" ? ["DE", "FR"] : [f.market])),
+          ),
+        ].sort();
+        if (markets.length) gated += 1;
+        for (const [channel, c] of Object.entries(p.channels)) {
+          const gate = c.findings.filter((f) => f.rule === GATE_RULE);
+          if (markets.length && EU_CHANNELS.includes(channel as ChannelId)) {
+            expect(gate, `${p.handle} on ${channel}`).toEqual([
+              expect.objectContaining({
+                severity: "blocker",
+                evidence: markets.join(", "),
+                penalty: 0,
+              }),
+            ]);
+            expect(c.eligible).toBe(false);
+          } else expect(gate, `${p.handle} on ${channel}`).toEqual([]);
+        }
+      }
+      if (name !== "bulk-jsonl") expect(gated).toBe(products);
       if (process.env.UPDATE_GOLDEN) {
         mkdirSync(path.dirname(golden(name)), { recursive: true });
         writeFileSync(golden(name), run.stdout);
@@ -145,6 +173,10 @@ describe("npx seaworthy audit", () => {
     const table = await audit(file, "--format", "table");
     for (const run of [json, csv, table]) expect(run.code).toBe(0);
     const products = (JSON.parse(json.stdout) as AuditJson).products;
+    // No EU market, no compliance gate.
+    for (const p of products)
+      for (const c of Object.values(p.channels))
+        expect(c.findings.filter((f) => f.rule === GATE_RULE)).toEqual([]);
 
     const lines = csv.stdout.trimEnd().split("\n");
     expect(lines[0]).toBe("handle,title,channel,score,band,eligible,blockers,top findings");

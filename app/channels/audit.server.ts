@@ -7,6 +7,7 @@ import { importFile, type ImportResult } from "../sync/import/import-file.server
 import { openMirrorWriter } from "../sync/mirror/writer.server";
 import { channelsDb, closeChannelsDb } from "./connection.server";
 import { productFactsPages } from "./facts.server";
+import { applyComplianceGate } from "./gate";
 import { scoreProduct } from "./index";
 import { evaluateOne, isoDay } from "../compliance/evaluate.server";
 import type { ComplianceFinding } from "../compliance/types";
@@ -103,16 +104,20 @@ export async function auditFile(options: {
     };
     try {
       for await (const page of productFactsPages(channelsDb(url), AUDIT_SHOP)) {
-        for (const facts of page)
+        for (const facts of page) {
+          // The gate as the app applies it (pass.server.ts): EU markets without the product's EPR
+          // registrations block the channels that list there.
+          const judged = evaluateOne(facts, undefined, compliance);
           products.push({
             id: facts.id,
             handle: facts.handle,
             title: facts.title,
-            scores: scoreProduct(facts, shop).sort(
+            scores: applyComplianceGate(scoreProduct(facts, shop), judged.gate).sort(
               (a, b) => CHANNEL_IDS.indexOf(a.channel) - CHANNEL_IDS.indexOf(b.channel),
             ),
-            compliance: [...evaluateOne(facts, undefined, compliance).findings],
+            compliance: [...judged.findings],
           });
+        }
       }
     } finally {
       await closeChannelsDb(url);
