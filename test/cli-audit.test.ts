@@ -61,6 +61,7 @@ interface AuditJson {
         findings: { rule: string; severity: string; evidence: string; penalty: number }[];
       }
     >;
+    ranked: string[];
     compliance: {
       findings: {
         rule: string;
@@ -104,8 +105,13 @@ describe("npx seaworthy audit", () => {
       const out = JSON.parse(run.stdout) as AuditJson;
       expect(out.products).toHaveLength(products);
       for (const p of out.products) {
-        expect(Object.keys(p)).toEqual(["handle", "title", "channels", "compliance"]);
+        expect(Object.keys(p)).toEqual(["handle", "title", "channels", "ranked", "compliance"]);
         expect(Object.keys(p.channels)).toEqual([...CHANNEL_IDS]);
+        // Best first: eligible before not, then the higher score.
+        expect([...p.ranked].sort()).toEqual([...CHANNEL_IDS].sort());
+        const key = (c: string) => Number(p.channels[c]!.eligible) * 1000 + p.channels[c]!.score;
+        for (let i = 1; i < p.ranked.length; i++)
+          expect(key(p.ranked[i - 1]!)).toBeGreaterThanOrEqual(key(p.ranked[i]!));
         for (const c of Object.values(p.channels)) {
           expect(c.score).toBe(Math.max(0, 100 - c.findings.reduce((n, f) => n + f.penalty, 0)));
           expect(c.eligible).toBe(!c.findings.some((f) => f.severity === "blocker"));

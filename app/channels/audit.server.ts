@@ -8,7 +8,7 @@ import { openMirrorWriter } from "../sync/mirror/writer.server";
 import { channelsDb, closeChannelsDb } from "./connection.server";
 import { productFactsPages } from "./facts.server";
 import { applyComplianceGate } from "./gate";
-import { scoreProduct } from "./index";
+import { rankChannels, scoreProduct } from "./index";
 import { evaluateOne, isoDay } from "../compliance/evaluate.server";
 import type { ComplianceFinding } from "../compliance/types";
 import { CHANNEL_IDS, type ChannelId, type ChannelScore, type ShopFacts } from "./types";
@@ -137,7 +137,10 @@ export async function auditFile(options: {
 
 // ---- output ------------------------------------------------------------------------------------
 
-/** The JSON contract: keys in a fixed order, channels in CHANNEL_IDS order. */
+/**
+ * The JSON contract: keys in a fixed order, channels in CHANNEL_IDS order, and `ranked` the same
+ * channel ids in rank order.
+ */
 export function auditJson(result: AuditResult): object {
   return {
     products: result.products.map((p) => {
@@ -170,7 +173,9 @@ export function auditJson(result: AuditResult): object {
         evidence: f.evidence,
         ...(f.suggestion !== undefined ? { suggestion: f.suggestion } : {}),
       }));
-      return { handle: p.handle, title: p.title, channels, compliance: { findings } };
+      // Additive to the contract: the channel ids best first (eligible first, then score).
+      const ranked = rankChannels(p.scores).map((s) => s.channel);
+      return { handle: p.handle, title: p.title, channels, ranked, compliance: { findings } };
     }),
     problems: result.problems,
   };
@@ -220,7 +225,10 @@ export function auditCsv(result: AuditResult): string {
 
 const BAND_MARK = { excellent: "E", good: "G", poor: "P" } as const;
 
-/** For people: a score grid (score, band letter, ✗ when not eligible), then each product's blockers. */
+/**
+ * For people: a score grid (score, band letter, ✗ when not eligible), then each product's
+ * channels in rank order (best first) and its blockers.
+ */
 export function auditTable(result: AuditResult): string {
   const width = Math.min(40, Math.max(6, ...result.products.map((p) => p.handle.length)));
   const head = ["product".padEnd(width), ...CHANNEL_IDS.map((c) => c.slice(0, 11).padStart(11))];
@@ -245,8 +253,11 @@ export function auditTable(result: AuditResult): string {
           entry.channels.push(s.channel);
           blockers.set(f.rule, entry);
         }
-    if (blockers.size === 0) continue;
     out.push(`${p.handle} — ${p.title}`);
+    const ranked = rankChannels(p.scores).map(
+      (s, i) => `${i + 1}. ${s.channel} ${s.score} ${BAND_MARK[s.band]}${s.eligible ? "" : "✗"}`,
+    );
+    out.push(`  best first: ${ranked.join(" · ")}`);
     for (const [rule, b] of blockers)
       out.push(`  ✗ ${rule} (${b.channels.join(", ")}): ${b.message}`);
   }
