@@ -1,7 +1,8 @@
 /**
  * Compliance jobs: keep ComplianceResult in step with the mirror and the vault (one product after
  * its webhook, every product after a full sync, a pack change or a vault change, and once a day
- * because evidence expires), and publish the storefront labels daily.
+ * because evidence expires), and publish the storefront labels daily (with the confirmed profiles
+ * and the EPR registrations, which Shopify keeps as app-owned metafields).
  */
 import { z } from "zod";
 import { channelsDb, type ChannelsDb } from "../channels/connection.server";
@@ -102,12 +103,24 @@ export const publishLabelsJob = defineJob({
       written: report.written,
       unchanged: report.unchanged,
       failed: report.failed.length,
+      profiles: { ...report.profiles, failed: report.profiles.failed.length },
+      registrations: report.registrations,
       definitionsCreated: report.definitionsCreated,
     });
     for (const f of report.failed.slice(0, 20))
       logger.error(
         { shop: ctx.shop, op: "compliance.publish-labels", productId: f.productId, err: f.message },
         "Shopify refused a product's labels",
+      );
+    for (const f of report.profiles.failed.slice(0, 20))
+      logger.error(
+        {
+          shop: ctx.shop,
+          op: "compliance.publish-profiles",
+          productId: f.productId,
+          err: f.message,
+        },
+        "Shopify refused a product's compliance profile",
       );
   },
 });

@@ -8,7 +8,9 @@
  * publish there is nothing to compare with anyway. The mirror can lag behind our own writes (a
  * metafield write sends no product webhook), so ComplianceLabel remembers what was last written
  * and when: a mirror row older than our write is not trusted, or a label set back to yesterday's
- * value would be skipped while Shopify still shows today's.
+ * value would be skipped while Shopify still shows today's. The confirmed profiles are published
+ * alongside, read the same way from ComplianceProfileMetafield (where "" records a deleted one),
+ * and the shop's EPR registrations once per publish, compared with what the shop holds.
  */
 import { dateParam, numbered, selectRows, type ChannelsDb } from "../channels/connection.server";
 import { productFactsPages } from "../channels/facts.server";
@@ -19,11 +21,15 @@ import { isoDay } from "./evaluate.server";
 import { loadAnswers, loadVault, rangeOf } from "./inputs.server";
 import { computeLabels, stableStringify } from "./labels";
 import { inferProfile, mergeProfile } from "./profile";
-import { LABELS_KEY } from "./publish/definitions";
+import { LABELS_KEY, PROFILE_KEY } from "./publish/definitions";
 import { publishCertificates, type CertificatePublishReport } from "./publish/certificates.server";
 import {
+  PublishError,
+  emptyPublishReport,
   ensureComplianceDefinitions,
+  profileValue,
   publishLabels,
+  publishRegistrations,
   type PublishReport,
 } from "./publish/publish.server";
 
@@ -35,18 +41,23 @@ const timeOf = (v: unknown): number => {
   return Number.isNaN(ms) ? 0 : ms;
 };
 
-/** What Shopify holds for these products' labels, as far as we can tell (see above). */
+/** Where our last write of each product metafield is remembered. */
+const WRITTEN = { [LABELS_KEY]: "ComplianceLabel", [PROFILE_KEY]: "ComplianceProfileMetafield" };
+type PublishedKey = keyof typeof WRITTEN;
+
+/** What Shopify holds for these products' labels (or profiles), as far as we can tell (see above). */
 export async function currentLabels(
   db: ChannelsDb,
   shop: string,
   range: { from: string; to: string },
+  key: PublishedKey = LABELS_KEY,
 ): Promise<Map<string, string>> {
   const current = new Map<string, string>();
   const mirrored = new Map<string, { value: string; at: number }>();
   const rows = await selectRows(
     db,
     `SELECT "ownerId", "namespace", "value", "updatedAt", "syncedAt" FROM "Metafield" WHERE "shop" = ? AND "ownerId" >= ? AND "ownerId" <= ? AND "key" = ? AND "namespace" LIKE 'app--%--compliance'`,
-    [shop, range.from, range.to, LABELS_KEY],
+    [shop, range.from, range.to, key],
   );
   for (const r of rows) {
     if (!APP_NAMESPACE.test(String(r.namespace))) continue;
@@ -57,7 +68,7 @@ export async function currentLabels(
   }
   const written = await selectRows(
     db,
-    `SELECT "productId", "value", "publishedAt" FROM "ComplianceLabel" WHERE "shop" = ? AND "productId" >= ? AND "productId" <= ?`,
+    `SELECT "productId", "value", "publishedAt" FROM "${WRITTEN[key]}" WHERE "shop" = ? AND "productId" >= ? AND "productId" <= ?`,
     [shop, range.from, range.to],
   );
   const ours = new Map(
@@ -80,8 +91,9 @@ async function remember(
   shop: string,
   written: readonly { productId: string; value: string }[],
   at: Date,
+  key: PublishedKey = LABELS_KEY,
 ): Promise<void> {
-  const sql = `INSERT INTO "ComplianceLabel" ("shop", "productId", "value", "publishedAt") VALUES (?, ?, ?, ?) ON CONFLICT ("shop", "productId") DO UPDATE SET "value" = excluded."value", "publishedAt" = excluded."publishedAt"`;
+  const sql = `INSERT INTO "${WRITTEN[key]}" ("shop", "productId", "value", "publishedAt") VALUES (?, ?, ?, ?) ON CONFLICT ("shop", "productId") DO UPDATE SET "value" = excluded."value", "publishedAt" = excluded."publishedAt"`;
   const stamp = dateParam(db, at);
   for (const w of written) {
     const args = [shop, w.productId, w.value, stamp];
@@ -103,10 +115,12 @@ export interface PublishAllOptions {
   db?: Db;
 }
 
-export async function publishAllLabels(
-  options: PublishAllOptions,
-): Promise<
-  PublishReport & { definitionsCreated: string[]; certificates: CertificatePublishReport }
+export async function publishAllLabels(options: PublishAllOptions): Promise<
+  PublishReport & {
+    definitionsCreated: string[];
+    certificates: CertificatePublishReport;
+    registrations: "written" | "deleted" | "unchanged" | "failed";
+  }
 > {
   const { channels, client, shop } = options;
   const now = options.now ?? new Date();
@@ -131,13 +145,24 @@ export async function publishAllLabels(
       "Shopify refused a certificate's metaobject",
     );
   const vault = await loadVault(channels, shop);
-  const total: PublishReport = { written: 0, unchanged: 0, failed: [] };
+  let registrations: "written" | "deleted" | "unchanged" | "failed" = "failed";
+  try {
+    registrations = await publishRegistrations(client, vault.registrations);
+  } catch (error) {
+    if (!(error instanceof PublishError)) throw error;
+    logger.error(
+      { shop, op: "compliance.publish-registrations", err: error.message },
+      "Shopify refused the EPR registrations",
+    );
+  }
+  const total = emptyPublishReport();
   for await (const page of productFactsPages(channels, shop, { now, pageSize: options.pageSize })) {
     options.signal?.throwIfAborted();
     const range = rangeOf(page.map((p) => p.id));
     const answers = await loadAnswers(channels, shop, range);
     const entries = page.map((product) => ({
       productId: product.id,
+      profile: answers.get(product.id) ?? {},
       labels: computeLabels({
         product,
         profile: mergeProfile(inferProfile(product), answers.get(product.id)),
@@ -148,15 +173,26 @@ export async function publishAllLabels(
       }),
     }));
     const current = await currentLabels(channels, shop, range);
-    const report = await publishLabels(client, entries, current);
+    const currentProfiles = await currentLabels(channels, shop, range, PROFILE_KEY);
+    const report = await publishLabels(client, entries, current, currentProfiles);
     const failed = new Set(report.failed.map((f) => f.productId));
     const written = entries
       .map((e) => ({ productId: e.productId, value: stableStringify(e.labels) }))
       .filter((e) => !failed.has(e.productId) && current.get(e.productId) !== e.value);
     await remember(channels, shop, written, new Date());
+    const refused = new Set(report.profiles.failed.map((f) => f.productId));
+    const profiles = entries
+      .map((e) => ({ productId: e.productId, value: profileValue(e.profile) }))
+      .filter(
+        (e) => !refused.has(e.productId) && (currentProfiles.get(e.productId) ?? "") !== e.value,
+      );
+    await remember(channels, shop, profiles, new Date(), PROFILE_KEY);
     total.written += report.written;
     total.unchanged += report.unchanged;
     total.failed.push(...report.failed);
+    for (const k of ["written", "deleted", "unchanged"] as const)
+      total.profiles[k] += report.profiles[k];
+    total.profiles.failed.push(...report.profiles.failed);
   }
-  return { ...total, definitionsCreated, certificates };
+  return { ...total, definitionsCreated, certificates, registrations };
 }

@@ -156,16 +156,14 @@ async function run(db: ChannelsDb, sql: string, args: unknown[]): Promise<number
   return (await db.pool.query(numbered(sql), args)).rowCount ?? 0;
 }
 
-/** A deleted product's result and published-label record. */
+/** A deleted product's result and published-label and -profile records. */
 export async function deleteProductResult(
   db: ChannelsDb,
   shop: string,
   productId: string,
 ): Promise<number> {
-  await run(db, `DELETE FROM "ComplianceLabel" WHERE "shop" = ? AND "productId" = ?`, [
-    shop,
-    productId,
-  ]);
+  for (const table of ["ComplianceLabel", "ComplianceProfileMetafield"])
+    await run(db, `DELETE FROM "${table}" WHERE "shop" = ? AND "productId" = ?`, [shop, productId]);
   return run(db, `DELETE FROM "ComplianceResult" WHERE "shop" = ? AND "productId" = ?`, [
     shop,
     productId,

@@ -19,6 +19,10 @@ export interface MetafieldDefinitionSpec {
 }
 
 export const LABELS_KEY = "labels";
+/** The merchant's confirmed answers (a MerchantProfile, as stored in ComplianceProfile). */
+export const PROFILE_KEY = "profile";
+/** The shop's EPR registrations: [{ country, stream, number, role? }], never the notes. */
+export const REGISTRATIONS_KEY = "registrations";
 
 export const METAFIELD_DEFINITIONS: readonly MetafieldDefinitionSpec[] = [
   {
@@ -34,17 +38,17 @@ export const METAFIELD_DEFINITIONS: readonly MetafieldDefinitionSpec[] = [
   {
     ownerType: "PRODUCT",
     namespace: COMPLIANCE_NAMESPACE,
-    key: "profile",
+    key: PROFILE_KEY,
     type: "json",
     name: "Compliance profile",
     description:
-      "Materials, packaging, product kind, manufacturer and safety information Seaworthy checks. Edited in Seaworthy.",
+      "The materials, packaging, product kind, manufacturer and safety information the merchant confirmed in Seaworthy (its guesses are not stored). Edited in Seaworthy.",
     storefront: "NONE",
   },
   {
     ownerType: "SHOP",
     namespace: COMPLIANCE_NAMESPACE,
-    key: "registrations",
+    key: REGISTRATIONS_KEY,
     type: "json",
     name: "EPR registrations",
     description:

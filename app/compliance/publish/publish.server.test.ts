@@ -74,7 +74,12 @@ describe("publishLabels", () => {
       labels: { warnings: [], badges: i % 2 ? [{ type: "GOTS", validTo: "2027-01-01" }] : [] },
     }));
     const report = await publishLabels(client(), entries);
-    expect(report).toEqual({ written: ids.length, unchanged: 0, failed: [] });
+    expect(report).toEqual({
+      written: ids.length,
+      unchanged: 0,
+      failed: [],
+      profiles: { written: 0, deleted: 0, unchanged: 0, failed: [] },
+    });
     expect(requests.filter((r) => r === "MetafieldsSet")).toHaveLength(
       Math.ceil(ids.length / METAFIELDS_PER_CALL),
     );
