@@ -104,6 +104,31 @@ async function seed(db: Db) {
       packVersion: "ebay@2026-12-01.1",
     })),
   });
+  // TikTok Shop: blocked products with more points than eligible ones (60 and 90 against 55,
+  // 55 and 30), so ordering by score alone puts them in the wrong place.
+  await db.channelScore.createMany({
+    data: (
+      [
+        [2, 60, false],
+        [3, 55, true],
+        [4, 55, true],
+        [5, 90, false],
+        [7, 30, true],
+      ] as const
+    ).map(([n, score, eligible]) => ({
+      shop: A,
+      productId: gid(n),
+      channel: "tiktok_shop",
+      score,
+      band: band(score),
+      eligible,
+      blockers: eligible ? 0 : 1,
+      warnings: 0,
+      blockerRules: eligible ? " " : " tiktok_prohibited ",
+      ruleIds: eligible ? " " : " tiktok_prohibited ",
+      packVersion: "tiktok_shop@2026-12-01.1",
+    })),
+  });
   // Shop B: higher scores than anything of A's, and a rule A never has.
   await db.channelScore.createMany({
     data: [1, 2, 3, 8].map((n) => ({
@@ -201,6 +226,32 @@ describe.each(providers)("channel fit read side on $name", ({ open }) => {
     expect(best[6]).toMatchObject({ eligible: false, blockerRules: ["gtin_check_digit"] });
     const worst = await all({ ...amazon, sort: "worst" });
     expect(worst.map((r) => r.score)).toEqual([40, 40, 60, 70, 85, 85, 90]);
+  });
+
+  it("ranks eligible products first, then by score: a blocked 90 or 60 comes after an eligible 30; worst is the exact opposite", async () => {
+    const tiktok: RankedFilter = { channel: "tiktok_shop" };
+    const ids = (rows: { productId: string }[]) => rows.map((r) => r.productId);
+    const best = await all(tiktok);
+    expect(best.map((r) => [r.score, r.eligible])).toEqual([
+      [55, true],
+      [55, true],
+      [30, true],
+      [90, false],
+      [60, false],
+    ]);
+    expect(ids(best)).toEqual([gid(3), gid(4), gid(7), gid(5), gid(2)]);
+    const worst = await all({ ...tiktok, sort: "worst" });
+    expect(ids(worst)).toEqual([gid(2), gid(5), gid(7), gid(3), gid(4)]);
+    // Pages and the export's batches cross the eligible/blocked boundary in the same order.
+    for (const f of [tiktok, { ...tiktok, sort: "worst" as const }]) {
+      const pages = await Promise.all([1, 2, 3].map((n) => rankedProducts(db, A, f, n, 2)));
+      expect(pages.flatMap((p) => ids(p.rows))).toEqual(ids(await all(f)));
+      for (const size of [1, 2, 3]) {
+        const seen: string[] = [];
+        for await (const row of iterateRanked(db, A, f, size)) seen.push(row.productId);
+        expect(seen).toEqual(ids(await all(f)));
+      }
+    }
   });
 
   it("never lists another shop's products, even with the same product ids", async () => {

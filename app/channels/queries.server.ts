@@ -107,7 +107,10 @@ export interface RankedFilter {
   rule?: string;
   /** Full collection gid. */
   collectionId?: string;
-  /** best: highest score first; worst: lowest first (what to fix first). */
+  /**
+   * best: eligible products first, each group by highest score (a blocked product is not a better
+   * pick than an eligible one with fewer points); worst: the exact opposite, what to fix first.
+   */
   sort?: "best" | "worst";
 }
 
@@ -156,10 +159,11 @@ function whereClause(shop: string, f: RankedFilter): Prisma.Sql {
   return Prisma.join(parts, " AND ");
 }
 
+// Served by the index on (shop, channel, eligible DESC, score DESC, productId) (schema.prisma).
 const orderBy = (f: RankedFilter) =>
   f.sort === "worst"
-    ? Prisma.sql`cs."score" ASC, cs."productId" ASC`
-    : Prisma.sql`cs."score" DESC, cs."productId" ASC`;
+    ? Prisma.sql`cs."eligible" ASC, cs."score" ASC, cs."productId" ASC`
+    : Prisma.sql`cs."eligible" DESC, cs."score" DESC, cs."productId" ASC`;
 
 // A score whose product left the mirror is not listed (the join is inner); the writer removes it.
 const RANKED_COLUMNS = Prisma.sql`cs."productId" AS "productId", p."title" AS "title",
@@ -221,9 +225,33 @@ export async function rankedProducts(
   return { rows: rows.map(toRanked), total, page, pageCount: Math.ceil(total / pageSize) };
 }
 
+/** TRUE and FALSE are literals in both SQLite (as 1 and 0) and PostgreSQL. */
+const isEligible = (eligible: boolean) =>
+  Prisma.raw(`cs."eligible" = ${eligible ? "TRUE" : "FALSE"}`);
+
 /**
- * Every row of the ranked list, in order, a batch at a time: keyset pagination on (score,
- * productId), so a 100k-product export holds one batch in memory and never re-scans an offset.
+ * The rows after `after` in the list's order: the rest of its eligibility group past its
+ * (score, productId), then the whole other group when it comes later (false after true for
+ * best, true after false for worst).
+ */
+function keysetAfter(
+  filter: RankedFilter,
+  after: { eligible: boolean; score: number; productId: string },
+): Prisma.Sql {
+  const worst = filter.sort === "worst";
+  const later = worst
+    ? Prisma.sql`cs."score" > ${after.score}`
+    : Prisma.sql`cs."score" < ${after.score}`;
+  const rest = Prisma.sql`${isEligible(after.eligible)} AND (${later} OR (cs."score" = ${after.score} AND cs."productId" > ${after.productId}))`;
+  return after.eligible !== worst
+    ? Prisma.sql` AND ((${rest}) OR ${isEligible(!after.eligible)})`
+    : Prisma.sql` AND ${rest}`;
+}
+
+/**
+ * Every row of the ranked list, in order, a batch at a time: keyset pagination on (eligible,
+ * score, productId), so a 100k-product export holds one batch in memory and never re-scans an
+ * offset.
  */
 export async function* iterateRanked(
   db: Db,
@@ -231,21 +259,17 @@ export async function* iterateRanked(
   filter: RankedFilter,
   batchSize = 1000,
 ): AsyncGenerator<RankedRow> {
-  let after: { score: number; productId: string } | null = null;
+  let after: { eligible: boolean; score: number; productId: string } | null = null;
   for (;;) {
     const where = whereClause(shop, filter);
-    const keyset: Prisma.Sql = !after
-      ? Prisma.empty
-      : filter.sort === "worst"
-        ? Prisma.sql` AND (cs."score" > ${after.score} OR (cs."score" = ${after.score} AND cs."productId" > ${after.productId}))`
-        : Prisma.sql` AND (cs."score" < ${after.score} OR (cs."score" = ${after.score} AND cs."productId" > ${after.productId}))`;
+    const keyset: Prisma.Sql = after ? keysetAfter(filter, after) : Prisma.empty;
     const raw = await db.$queryRaw<RawRanked[]>`SELECT ${RANKED_COLUMNS} FROM ${RANKED_FROM}
       WHERE ${where}${keyset} ORDER BY ${orderBy(filter)} LIMIT ${batchSize}`;
     const rows = raw.map(toRanked);
     for (const row of rows) yield row;
     const last = rows.at(-1);
     if (!last || rows.length < batchSize) return;
-    after = { score: last.score, productId: last.productId };
+    after = { eligible: last.eligible, score: last.score, productId: last.productId };
   }
 }
 
