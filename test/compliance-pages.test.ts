@@ -8,6 +8,7 @@ import { RequestType, setUpValidRequest } from "@shopify/shopify-api/test-helper
 import { parse } from "csv-parse/sync";
 import { afterEach, beforeAll, describe, expect, it, vi } from "vitest";
 import { afterVaultChange } from "../app/compliance/jobs.server";
+import { showFindings } from "../app/compliance/queries.server";
 import type * as JobsModule from "../app/compliance/jobs.server";
 import { PACKS_VERSION } from "../app/compliance/packs/version";
 import { makeFinding } from "../app/compliance/render";
@@ -583,6 +584,159 @@ describe("one product's findings", () => {
     );
     expect(gone.ok).toBe(false);
   });
+
+  it("confirms materials, recycled content, packaging, warnings per language and Prop 65", async () => {
+    const saved = await productAction(
+      await post(
+        "/app/compliance/products/3",
+        {
+          intent: "profile",
+          "flag.physical": "on",
+          "materials.0.material": "Stoneware",
+          "materials.0.share": "90",
+          // A row left blank is dropped; the rows after it keep their place on the form.
+          "materials.1.material": "",
+          "materials.1.share": "",
+          "materials.2.material": "glaze",
+          "materials.2.share": "10",
+          recycledContentPct: "35,5",
+          "packaging.0.material": "paper",
+          "packaging.0.grams": "120",
+          "packaging.1.material": "plastic",
+          "packaging.1.grams": "8",
+          "safetyInfo.de": "Nicht für die Mikrowelle geeignet.",
+          "safetyInfo.fr": "Ne convient pas au micro-ondes.",
+          "safetyInfo.it": "  ",
+          "prop65.on": "on",
+          "prop65.chemicals": "lead, cadmium",
+          "prop65.endpoint": "both",
+        },
+        { id: "3" },
+      ),
+    );
+    expect(saved).toMatchObject({ ok: true, intent: "profile" });
+    expect(afterVaultChange).toHaveBeenCalledWith(SHOP, { kind: "profile", productId: gid(3) });
+    const data = await productLoader(await args("/app/compliance/products/3", { id: "3" }));
+    if (!data.found || !data.profile) throw new Error("expected the profile");
+    const merchant = <T>(value: T) => ({ value, source: "merchant" });
+    expect(data.profile.materials).toEqual(
+      merchant([
+        { material: "stoneware", share: 90 },
+        { material: "glaze", share: 10 },
+      ]),
+    );
+    expect(data.profile.recycledContentPct).toEqual(merchant(35.5));
+    expect(data.profile.packaging).toEqual(
+      merchant([
+        { material: "paper", grams: 120 },
+        { material: "plastic", grams: 8 },
+      ]),
+    );
+    expect(data.profile.safetyInfo).toEqual(
+      merchant({ de: "Nicht für die Mikrowelle geeignet.", fr: "Ne convient pas au micro-ondes." }),
+    );
+    expect(data.profile.prop65).toEqual(
+      merchant({ chemicals: ["lead", "cadmium"], endpoint: "both" }),
+    );
+    // Left empty, a value goes back to inferred; unticked, Prop 65 is a confirmed "none".
+    expect(
+      await productAction(
+        await post("/app/compliance/products/3", { intent: "profile" }, { id: "3" }),
+      ),
+    ).toMatchObject({ ok: true });
+    const cleared = await productLoader(await args("/app/compliance/products/3", { id: "3" }));
+    if (!cleared.found || !cleared.profile) throw new Error("expected the profile");
+    expect(cleared.profile.recycledContentPct).toEqual({ value: null, source: "inferred" });
+    expect(cleared.profile.packaging).toEqual({ value: [], source: "inferred" });
+    expect(cleared.profile.safetyInfo).toEqual({ value: {}, source: "inferred" });
+    expect(cleared.profile.prop65).toEqual(merchant(null));
+    expect(await db().complianceProfile.count({ where: { shop: OTHER } })).toBe(0);
+  });
+
+  it("refuses out-of-range values with field errors in words, on the field typed, saving nothing", async () => {
+    const before = await db().complianceProfile.findMany({ where: { productId: gid(3) } });
+    const bad = await productAction(
+      await post(
+        "/app/compliance/products/3",
+        {
+          intent: "profile",
+          recycledContentPct: "140",
+          "materials.0.material": "cotton",
+          "materials.0.share": "0",
+          "materials.1.material": "",
+          "materials.1.share": "",
+          "materials.2.material": "",
+          "materials.2.share": "20",
+          "packaging.0.material": "paper",
+          "packaging.0.grams": "-5",
+          "prop65.on": "on",
+          "prop65.chemicals": " , ",
+          "prop65.endpoint": "cancer",
+        },
+        { id: "3" },
+      ),
+    );
+    expect(bad).toEqual({
+      ok: false,
+      fieldErrors: {
+        recycledContentPct: "Enter a percentage from 0 to 100.",
+        "materials.0.share": "Enter a share above 0 and at most 100 %.",
+        "materials.2.material": "Name the material.",
+        "packaging.0.grams": "Enter the weight in grams (0 or more).",
+        "prop65.chemicals": "Name at least one chemical on the Prop 65 list.",
+      },
+    });
+    const sum = await productAction(
+      await post(
+        "/app/compliance/products/3?locale=zh-CN",
+        {
+          intent: "profile",
+          "materials.0.material": "cotton",
+          "materials.0.share": "70",
+          "materials.1.material": "polyester",
+          "materials.1.share": "60",
+        },
+        { id: "3" },
+      ),
+    );
+    expect(sum).toEqual({ ok: false, fieldErrors: { materials: "各材料占比合计超过 100%。" } });
+    expect(afterVaultChange).not.toHaveBeenCalled();
+    expect(await db().complianceProfile.findMany({ where: { productId: gid(3) } })).toEqual(before);
+  });
+
+  it("links each held-registration and warnings finding to the form that fixes it", () => {
+    const lucid = "LUCID (Zentrale Stelle Verpackungsregister)";
+    const shown = showFindings(
+      [
+        makeFinding("epr-number-format", "DE", "packaging: DE12", {
+          register: lucid,
+          number: "DE12",
+          format: "DE + 13 digits",
+        }),
+        // A register name the packs no longer use: the stream is read from the evidence.
+        makeFinding("epr-number-format", "FR", "weee: FR0", {
+          register: "an older name",
+          number: "FR0",
+          format: "FR + 6 digits + 2 letters + 6 digits",
+        }),
+        makeFinding("epr-de-packaging-role", "DE", "LUCID DE1234567890123: third_party", {
+          role: "third_party",
+        }),
+        makeFinding("gpsr-safety-language", "BE", "safety information languages: de", {
+          market: "BE",
+          languages: "nl/fr/de",
+          have: "en",
+        }),
+      ].map(plain),
+      "en",
+    );
+    expect(shown.map((f) => f.action)).toEqual([
+      { kind: "editRegistration", country: "DE", stream: "packaging" },
+      { kind: "editRegistration", country: "FR", stream: "weee" },
+      { kind: "editRegistration", country: "DE", stream: "packaging" },
+      { kind: "safetyInfo", language: "nl" },
+    ]);
+  });
 });
 
 describe("the audit report", () => {
@@ -658,5 +812,58 @@ describe("Check now", () => {
     const theirs = await db().complianceResult.findMany({ where: { shop: OTHER } });
     expect(theirs.map((r) => r.findings.includes("OTHER secret finding"))).toEqual([true, true]);
     expect(await db().complianceSnapshot.count({ where: { shop: OTHER } })).toBe(1);
+  });
+});
+
+describe("the Prop 65 flag", () => {
+  it("saved on the page, is judged by the evaluation it queues: the US warning fires, for SHOP only", async () => {
+    const real = await vi.importActual<typeof JobsModule>("../app/compliance/jobs.server");
+    vi.mocked(afterVaultChange).mockImplementation(real.afterVaultChange);
+    const queue = getJobQueue();
+    const original = queue.enqueue.bind(queue);
+    const enqueued: string[] = [];
+    // The label publish needs the shop on Shopify and waits a minute: recorded, not run.
+    const spy = vi.spyOn(queue, "enqueue").mockImplementation(async (job, shop, payload, opts) => {
+      enqueued.push(`${job.name} ${shop}`);
+      if (job.name === real.publishLabelsJob.name) return { id: "skipped", deduped: false };
+      return original(job, shop, payload, opts);
+    });
+    const us = [
+      { id: "m2", name: "US", handle: "us", active: true, currencyCode: "USD", countries: ["US"] },
+    ];
+    await db().shop.update({ where: { shop: SHOP }, data: { markets: us } });
+    const theirsBefore = await db().complianceResult.findMany({ where: { shop: OTHER } });
+    const prop65 = async (body: Record<string, string>) => {
+      const saved = await productAction(
+        await post("/app/compliance/products/1", { intent: "profile", ...body }, { id: "1" }),
+      );
+      expect(saved).toMatchObject({ ok: true });
+      await queue.drain();
+      const data = await productLoader(await args("/app/compliance/products/1", { id: "1" }));
+      if (!data.found || !data.result) throw new Error("expected a result");
+      return data.result.findings.filter((f) => f.rule === "label-prop65");
+    };
+    try {
+      expect(await prop65({})).toEqual([]);
+      const fired = await prop65({
+        "prop65.on": "on",
+        "prop65.chemicals": "lead",
+        "prop65.endpoint": "reproductive",
+      });
+      expect(fired).toMatchObject([{ market: "US", evidence: "prop65: lead" }]);
+      expect(fired[0]?.message).toContain(
+        "⚠ WARNING: Risk of reproductive harm from exposure to lead.",
+      );
+      expect(enqueued).toContain(`compliance.evaluate-product ${SHOP}`);
+      expect(enqueued.every((e) => e.endsWith(SHOP))).toBe(true);
+      expect(await prop65({})).toEqual([]);
+      expect(await db().complianceResult.findMany({ where: { shop: OTHER } })).toEqual(
+        theirsBefore,
+      );
+      expect(await db().complianceProfile.count({ where: { shop: OTHER } })).toBe(0);
+    } finally {
+      spy.mockRestore();
+      vi.mocked(afterVaultChange).mockImplementation(async () => {});
+    }
   });
 });

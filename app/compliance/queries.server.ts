@@ -14,6 +14,7 @@ import { KINDS, SEVERITIES } from "../components/ComplianceBits";
 import { certificateStatus, type CertificateStatus } from "./certificates";
 import { localizeComplianceFinding } from "./i18n";
 import { marketCountries, marketsOverride } from "./markets.server";
+import { EPR_OBLIGATIONS } from "./packs/epr";
 import { MARK_REQUIREMENTS } from "./packs/marks";
 import { isEuMarket } from "./packs/markets";
 import { RULES } from "./packs/rules";
@@ -21,6 +22,7 @@ import { validateRegistration } from "./registrations";
 import { SOURCES } from "./packs/sources";
 import { PACKS_VERSION } from "./packs/version";
 import { codesOf } from "./results.server";
+import { EPR_STREAMS } from "./schemas.server";
 import { inferProfile, mergeProfile } from "./profile";
 import { getProfileAnswers, listCertificates, type StoredCertificate } from "./vault.server";
 import type {
@@ -349,6 +351,10 @@ export interface ShownFinding extends ComplianceFinding {
   /** The form a one-click fix opens, prefilled. */
   action:
     | { kind: "registration"; country: string; stream: EprStream }
+    /** The registration is held but wrong: the EPR page opens it for editing. */
+    | { kind: "editRegistration"; country: string; stream: EprStream }
+    /** Warnings missing in the market's languages: the profile opens a field for `language`. */
+    | { kind: "safetyInfo"; language: string }
     | { kind: "certificate"; type: string }
     | { kind: "profile" }
     | { kind: "rewrite" }
@@ -357,7 +363,32 @@ export interface ShownFinding extends ComplianceFinding {
 
 const PROFILE_RULES = /^(gpsr-manufacturer|gpsr-responsible-person)$/;
 
+/**
+ * The stream of a held registration's finding: by its register (one per country and stream), or
+ * by the evidence (`weee: DE1234`) when a finding outlived its register's name.
+ */
+function registrationStream(f: ComplianceFinding): EprStream | null {
+  if (f.rule === "epr-de-packaging-role") return "packaging";
+  const byRegister = EPR_OBLIGATIONS.find(
+    (o) => o.country === f.market && o.register === f.args.register,
+  );
+  if (byRegister) return byRegister.stream;
+  const prefix = /^([a-z_]+):/.exec(f.evidence)?.[1];
+  return (EPR_STREAMS as readonly string[]).includes(prefix ?? "") ? (prefix as EprStream) : null;
+}
+
 function actionFor(f: ComplianceFinding): ShownFinding["action"] {
+  if (f.rule === "epr-number-format" || f.rule === "epr-de-packaging-role") {
+    const stream = registrationStream(f);
+    return stream && /^[A-Z]{2}$/.test(f.market)
+      ? { kind: "editRegistration", country: f.market, stream }
+      : null;
+  }
+  if (f.rule === "gpsr-safety-language") {
+    // The market's first official language (`nl/fr/de` for Belgium), as the finding lists them.
+    const language = String(f.args.languages ?? "").split("/")[0] ?? "";
+    return /^[a-z]{2}$/.test(language) ? { kind: "safetyInfo", language } : { kind: "profile" };
+  }
   if (f.kind === "epr" && typeof f.args.stream === "string" && /^[A-Z]{2}$/.test(f.market))
     return { kind: "registration", country: f.market, stream: f.args.stream as EprStream };
   if (f.suggestion !== undefined) return { kind: "rewrite" };

@@ -169,6 +169,21 @@ export const profileAnswersSchema = z.object({
 }) satisfies z.ZodType<MerchantProfile>;
 export type ProfileAnswersInput = z.input<typeof profileAnswersSchema>;
 
+/**
+ * What the product page's form may save: the answers, and the material shares of one composition
+ * together at most 100 %. Only the form checks the sum: stored answers are read with the schema
+ * above, so one odd sum already stored does not drop every other answer of the product.
+ */
+export const profileFormSchema = profileAnswersSchema.superRefine((p, ctx) => {
+  const sum = (p.materials ?? []).reduce((total, m) => total + m.share, 0);
+  if (sum > 100.001)
+    ctx.addIssue({
+      code: z.ZodIssueCode.custom,
+      path: ["materials"],
+      message: "The shares add up to more than 100 %",
+    });
+});
+
 /** A bulk edit's fields: values to confirm and fields to send back to inferred, at least one. */
 export const profilePatchSchema = z
   .object({

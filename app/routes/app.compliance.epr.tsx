@@ -152,7 +152,14 @@ export default function Registrations() {
   const [search] = useSearchParams();
   const remove = useFetcher<typeof action>();
   const back = search.get("product");
-  const [editing, setEditing] = useState<Registration | null>(null);
+  // A fix for a held registration (a wrong number or role) arrives with its country and stream.
+  const [editing, setEditing] = useState<Registration | null>(
+    () =>
+      data.registrations.find(
+        (r) =>
+          r.country === search.get("country")?.toUpperCase() && r.stream === search.get("stream"),
+      ) ?? null,
+  );
   return (
     <Page
       title={t("compliance.reg.title")}

@@ -29,36 +29,28 @@ import {
   type ShownFinding,
 } from "../../compliance/queries.server";
 import { getComplianceResult } from "../../compliance/results.server";
-import { fieldErrorsOf, profileAnswersSchema } from "../../compliance/schemas.server";
-import type { MerchantProfile, Party, ProfileValues } from "../../compliance/types";
+import { answersFromForm, PROFILE_FLAGS, profileErrorKey } from "../../compliance/profileForm";
+import { fieldErrorsOf, profileFormSchema } from "../../compliance/schemas.server";
+import type { Party } from "../../compliance/types";
 import { clearProfileAnswers, saveProfileAnswers } from "../../compliance/vault.server";
 import { db } from "../../db.server";
 import { resolveLocale, translate, useLocale, useT } from "../../i18n/i18n";
 import { logger } from "../../logger.server";
 import { getShopSettings } from "../../shop/settings.server";
 import { KINDS, marketName, SeverityBadge, SEVERITIES } from "../../components/ComplianceBits";
+import {
+  MaterialsFields,
+  PackagingFields,
+  Prop65Fields,
+  RecycledField,
+  SafetyInfoFields,
+  SourceBadge,
+} from "./ProfileValues";
 
 const params = z.object({ id: z.string().regex(/^\d{1,20}$/) });
 const gidOf = (id: string) => `gid://shopify/Product/${id}`;
 
-/** The product kinds the merchant can confirm; each one decides which rules apply. */
-const FLAGS = [
-  "physical",
-  "electrical",
-  "radio",
-  "mainsPowered",
-  "batteryIncluded",
-  "textile",
-  "footwear",
-  "toy",
-  "forChildren",
-  "cosmetic",
-  "foodContact",
-  "furniture",
-  "sportsLeisure",
-  "diyGarden",
-  "ppe",
-] as const satisfies readonly (keyof ProfileValues)[];
+const FLAGS = PROFILE_FLAGS;
 type Flag = (typeof FLAGS)[number];
 const PARTY_FIELDS = ["name", "postalAddress", "country", "electronicAddress"] as const;
 
@@ -110,6 +102,11 @@ export const loader = async ({ request, params: raw }: LoaderFunctionArgs) => {
           hsCode: p.hsCode,
           manufacturer: p.manufacturer,
           euResponsiblePerson: p.euResponsiblePerson,
+          materials: p.materials,
+          recycledContentPct: p.recycledContentPct,
+          packaging: p.packaging,
+          prop65: p.prop65,
+          safetyInfo: p.safetyInfo,
           confirmed: Object.keys(profile.answers).length,
         }
       : null,
@@ -121,15 +118,6 @@ const accept = z.object({
   rule: z.string().min(1).max(100),
   evidence: z.string().max(2000),
 });
-
-/** A party from the form: all four fields, none (stays inferred), or field errors. */
-function partyOf(form: Record<string, FormDataEntryValue>, prefix: string) {
-  const values = Object.fromEntries(
-    PARTY_FIELDS.map((f) => [f, String(form[`${prefix}.${f}`] ?? "").trim()]),
-  ) as Record<(typeof PARTY_FIELDS)[number], string>;
-  if (PARTY_FIELDS.every((f) => !values[f])) return undefined;
-  return { ...values, country: values.country.toUpperCase() } satisfies Party;
-}
 
 export const action = async ({ request, params: raw }: ActionFunctionArgs) => {
   const { shop } = await requireAdmin(request);
@@ -158,30 +146,16 @@ export const action = async ({ request, params: raw }: ActionFunctionArgs) => {
     if (form.intent !== "profile") return gone;
     // Saving the form confirms every value it shows; answers it does not show are kept.
     const stored = (await productProfile(database, shop, id))?.answers ?? {};
-    const answers: MerchantProfile = { ...stored };
-    for (const f of FLAGS) answers[f] = form[`flag.${f}`] === "on";
-    const origin = String(form.countryOfOrigin ?? "")
-      .trim()
-      .toUpperCase();
-    if (origin) answers.countryOfOrigin = origin;
-    else delete answers.countryOfOrigin;
-    const hs = String(form.hsCode ?? "").replace(/[\s.]/g, "");
-    if (hs) answers.hsCode = hs;
-    else delete answers.hsCode;
-    for (const key of ["manufacturer", "euResponsiblePerson"] as const) {
-      const party = partyOf(form, key);
-      if (party) answers[key] = party;
-      else delete answers[key];
-    }
-    const check = profileAnswersSchema.safeParse(answers);
+    const { answers, fieldOf } = answersFromForm(form, stored);
+    const check = profileFormSchema.safeParse(answers);
     if (!check.success)
       return {
         ok: false as const,
-        fieldErrors: profileErrors(fieldErrorsOf(check.error), locale),
+        fieldErrors: profileErrors(fieldErrorsOf(check.error), fieldOf, locale),
       };
     const saved = await saveProfileAnswers(database, shop, id, answers);
     if (!saved.ok)
-      return { ok: false as const, fieldErrors: profileErrors(saved.fieldErrors, locale) };
+      return { ok: false as const, fieldErrors: profileErrors(saved.fieldErrors, fieldOf, locale) };
     return { ok: true as const, intent: "profile" as const, fieldErrors: {} };
   } catch (error) {
     logger.error(
@@ -197,15 +171,15 @@ export const action = async ({ request, params: raw }: ActionFunctionArgs) => {
   }
 };
 
-function profileErrors(errors: Record<string, string>, locale: "en" | "zh-CN") {
+/** Field errors in the admin's language, on the form's field names. */
+function profileErrors(
+  errors: Record<string, string>,
+  fieldOf: (path: string) => string,
+  locale: "en" | "zh-CN",
+) {
   const out: Record<string, string> = {};
-  for (const key of Object.keys(errors)) {
-    if (key === "countryOfOrigin" || key.endsWith(".country"))
-      out[key] = translate(locale, "compliance.reg.error.country");
-    else if (key === "hsCode") out[key] = translate(locale, "compliance.profile.error.hs");
-    else if (key === "form") out[key] = translate(locale, "compliance.error.gone");
-    else out[key] = translate(locale, "compliance.profile.error.required");
-  }
+  for (const key of Object.keys(errors))
+    out[fieldOf(key)] ??= translate(locale, profileErrorKey(key));
   return out;
 }
 
@@ -354,6 +328,31 @@ function FindingView({ finding: f, data }: { finding: ShownFinding; data: Data }
               })}
             </Button>
           ) : null}
+          {f.action?.kind === "editRegistration" ? (
+            <Button
+              url={`/app/compliance/epr?${new URLSearchParams({
+                country: f.action.country,
+                stream: f.action.stream,
+                product: data.number,
+              }).toString()}`}
+            >
+              {t("compliance.fix.editRegistration", {
+                stream: t(`compliance.stream.${f.action.stream}`),
+                market: marketName(f.action.country, locale),
+              })}
+            </Button>
+          ) : null}
+          {f.action?.kind === "safetyInfo" ? (
+            <Button
+              url={`?${new URLSearchParams({ safety: f.action.language }).toString()}#profile-safety`}
+            >
+              {t("compliance.fix.safetyInfo", {
+                language:
+                  new Intl.DisplayNames([locale], { type: "language" }).of(f.action.language) ??
+                  f.action.language,
+              })}
+            </Button>
+          ) : null}
           {f.action?.kind === "certificate" ? (
             <Button
               url={`/app/compliance/vault?${new URLSearchParams({ type: f.action.type, ...Object.fromEntries(q) }).toString()}`}
@@ -453,15 +452,6 @@ function Rewrite({ finding: f, data }: { finding: ShownFinding; data: Data }) {
         ) : null}
       </BlockStack>
     </Box>
-  );
-}
-
-function SourceBadge({ source }: { source: "merchant" | "inferred" }) {
-  const t = useT();
-  return source === "merchant" ? (
-    <Badge tone="success">{t("compliance.profile.confirmed")}</Badge>
-  ) : (
-    <Badge tone="attention">{t("compliance.profile.inferred")}</Badge>
   );
 }
 
@@ -583,7 +573,10 @@ function ProfileCard({ data }: { data: Data }) {
                   )}
                   error={errors.hsCode}
                 />
+                <RecycledField value={p.recycledContentPct} errors={errors} />
               </FormLayout.Group>
+              <MaterialsFields value={p.materials} errors={errors} />
+              <PackagingFields value={p.packaging} errors={errors} />
               <PartyFields
                 prefix="manufacturer"
                 label={t("compliance.profile.manufacturer")}
@@ -596,6 +589,8 @@ function ProfileCard({ data }: { data: Data }) {
                 party={p.euResponsiblePerson}
                 errors={errors}
               />
+              <SafetyInfoFields value={p.safetyInfo} errors={errors} />
+              <Prop65Fields value={p.prop65} errors={errors} />
             </FormLayout>
             {save.data?.ok ? (
               <Banner tone="success">
