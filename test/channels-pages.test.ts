@@ -188,10 +188,14 @@ describe("the Channels page, the CSV export and the product page", () => {
     expect(first.page.rows[0]).toMatchObject({ productId: gid(1), score: 100 });
     expect(first.page.pageCount).toBe(2);
     const second = await scored("?page=2");
-    expect(second.page.rows.map((r) => r.score)).toEqual([50, 49, 48, 47, 46, 45, 44, 43, 42, 41]);
+    // Eligible products first: the six blocked ones (every tenth) come last, whatever their score.
+    expect(second.page.rows.map((r) => [r.score, r.eligible])).toEqual([
+      ...[45, 44, 43, 42].map((score) => [score, true]),
+      ...[91, 81, 71, 61, 51, 41].map((score) => [score, false]),
+    ]);
     expect((await scored("?page=3")).page.rows).toEqual([]);
     const worst = await scored("?sort=worst");
-    expect(worst.page.rows[0]?.score).toBe(41);
+    expect(worst.page.rows.slice(0, 7).map((r) => r.score)).toEqual([41, 51, 61, 71, 81, 91, 42]);
   });
 
   it("applies the filters from the URL and lists the top rules with links to them", async () => {
