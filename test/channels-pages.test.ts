@@ -286,6 +286,36 @@ describe("the Channels page, the CSV export and the product page", () => {
       fix: "把标题缩短到 200 个字符以内。",
       evidence: "'0123'",
     });
+    // Every channel, best first: eligible before blocked, then the higher score, not CHANNEL_IDS order.
+    const ranked: [string, number, boolean][] = [
+      ["ebay", 95, false],
+      ["walmart", 60, true],
+      ["ozon", 80, true],
+      ["instagram", 60, true],
+    ];
+    await db().channelScore.createMany({
+      data: ranked.map(([channel, score, eligible]) => ({
+        shop: SHOP,
+        productId: gid(11),
+        channel,
+        score,
+        band: score >= 80 ? "excellent" : "good",
+        eligible,
+        blockers: eligible ? 0 : 1,
+        warnings: 0,
+        packVersion: `${channel}@test.1`,
+      })),
+    });
+    const many = await productLoader(await args("/app/products/11", { id: "11" }));
+    if (!many.found) throw new Error("expected the product");
+    // Amazon scores 90 and is eligible (from the seed); eBay's 95 is blocked.
+    expect(many.scores.map((s) => s.channel)).toEqual([
+      "amazon",
+      "ozon",
+      "walmart",
+      "instagram",
+      "ebay",
+    ]);
     const shared = await productLoader(await args("/app/products/2", { id: "2" }));
     expect(JSON.stringify(shared)).not.toContain("OTHER");
     await db().product.create({

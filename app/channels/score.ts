@@ -73,7 +73,9 @@ export function scoreProduct(
 const ORDER = new Map(CHANNEL_IDS.map((c, i) => [c, i]));
 
 /** Eligible channels first, then by score (high first), then in CHANNEL_IDS order. */
-export function rankChannels(scores: readonly ChannelScore[]): ChannelScore[] {
+export function rankChannels<T extends Pick<ChannelScore, "channel" | "score" | "eligible">>(
+  scores: readonly T[],
+): T[] {
   return [...scores].sort(
     (a, b) =>
       Number(b.eligible) - Number(a.eligible) ||

@@ -119,6 +119,7 @@ export const en = {
   "product.subtitle": "Channel fit on every channel",
   "product.chartTitle": "Score per channel (out of 100)",
   "product.score": "{score} / 100",
+  "product.rank": "#{rank} of {of}",
   "product.notScored": "Not scored yet",
   "product.noScores":
     "This product has not been scored yet. Seaworthy scores every product after each store sync.",

@@ -115,6 +115,7 @@ export const zhCN: Record<MessageKey, string> = {
   "product.subtitle": "各渠道匹配情况",
   "product.chartTitle": "各渠道分数（满分 100）",
   "product.score": "{score} / 100",
+  "product.rank": "第 {rank} 名（共 {of} 个）",
   "product.notScored": "尚未评分",
   "product.noScores": "该产品尚未评分。每次店铺同步后，Seaworthy 都会为所有产品评分。",
   "product.nothingToFix": "无需修复。",

@@ -14,6 +14,7 @@ import {
 import { z } from "zod";
 import { requireAdmin } from "../admin.server";
 import { localizedFindings, productScores } from "../channels/queries.server";
+import { rankChannels } from "../channels/score";
 import { CHANNEL_IDS, type Severity } from "../channels/types";
 import { db } from "../db.server";
 import { resolveLocale, translate, useLocale, useT } from "../i18n/i18n";
@@ -38,7 +39,8 @@ export const loader = async ({ request, params: raw }: LoaderFunctionArgs) => {
   return {
     found: true as const,
     product: data.product,
-    scores: data.scores.map((s) => ({
+    // Best first: eligible channels, then the higher score.
+    scores: rankChannels(data.scores).map((s) => ({
       ...s,
       findings: localizedFindings(s.findings, locale),
     })),
@@ -62,7 +64,7 @@ export default function ProductFit() {
       </Page>
     );
   }
-  const byChannel = new Map(data.scores.map((s) => [s.channel, s]));
+  const scored = new Set(data.scores.map((s) => s.channel));
   return (
     <Page
       title={data.product.title}
@@ -111,8 +113,17 @@ export default function ProductFit() {
           </Card>
         )}
         <InlineGrid columns={{ xs: 1, sm: 2, lg: 4 }} gap="400">
-          {CHANNEL_IDS.map((channel) => (
-            <ChannelCard key={channel} channel={channel} score={byChannel.get(channel)} />
+          {data.scores.map((score, i) => (
+            <ChannelCard
+              key={score.channel}
+              channel={score.channel}
+              score={score}
+              rank={i + 1}
+              of={data.scores.length}
+            />
+          ))}
+          {CHANNEL_IDS.filter((channel) => !scored.has(channel)).map((channel) => (
+            <ChannelCard key={channel} channel={channel} />
           ))}
         </InlineGrid>
       </BlockStack>
@@ -125,15 +136,27 @@ type Score = Extract<
   { found: true }
 >["scores"][number];
 
-function ChannelCard({ channel, score }: { channel: (typeof CHANNEL_IDS)[number]; score?: Score }) {
+function ChannelCard({
+  channel,
+  score,
+  rank,
+  of,
+}: {
+  channel: (typeof CHANNEL_IDS)[number];
+  score?: Score;
+  /** Its place among the scored channels, best first. */
+  rank?: number;
+  of?: number;
+}) {
   const t = useT();
   const locale = useLocale();
   return (
     <Card>
-      <div data-testid="product-channel" data-channel={channel}>
+      <div data-testid="product-channel" data-channel={channel} data-rank={rank}>
         <BlockStack gap="300">
           <InlineStack align="space-between" blockAlign="center" gap="200">
             <Text as="h2" variant="headingMd">
+              {rank ? `${t("product.rank", { rank, of: of ?? rank })} · ` : ""}
               {t(`channel.${channel}`)}
             </Text>
             {score ? <BandBadge band={score.band} /> : null}
