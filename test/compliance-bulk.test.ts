@@ -267,4 +267,79 @@ describe("the bulk edit page", () => {
     expect((await productProfile(db(), SHOP, gid(1)))?.answers.foodContact).toBeUndefined();
     expect(await db().complianceProfile.findMany({ where: { shop: OTHER } })).toEqual(otherBefore);
   });
+  it("sets recycled content and the Prop 65 flag on ticked products, keeps and clears them, with field errors", async () => {
+    const bad = await action(
+      await post("/app/compliance/bulk", {
+        intent: "preview",
+        scope: "all",
+        "mode.recycledContentPct": "set",
+        recycledContentPct: "140",
+        "mode.prop65": "set",
+        "prop65.chemicals": " ; ",
+      }),
+    );
+    expect(bad).toEqual({
+      ok: false,
+      intent: "preview",
+      fieldErrors: { prop65: "Name at least one chemical on the Prop 65 list." },
+    });
+    const range = await action(
+      await post("/app/compliance/bulk?locale=zh-CN", {
+        intent: "preview",
+        scope: "all",
+        "mode.recycledContentPct": "set",
+        recycledContentPct: "140",
+      }),
+    );
+    expect(range).toMatchObject({
+      ok: false,
+      fieldErrors: { recycledContentPct: "请输入 0 到 100 之间的百分比。" },
+    });
+    const otherBefore = await db().complianceProfile.findMany({ where: { shop: OTHER } });
+    const { queue, spy } = recording();
+    const applied = await action(
+      await post("/app/compliance/bulk", {
+        intent: "apply",
+        scope: "ids",
+        ids: [gid(1), gid(2)],
+        "mode.recycledContentPct": "set",
+        recycledContentPct: "30",
+        "mode.prop65": "set",
+        "prop65.chemicals": "lead, DEHP",
+        "prop65.endpoint": "both",
+      }),
+    );
+    expect(applied).toMatchObject({
+      ok: true,
+      count: 2,
+      fields: ["recycledContentPct", "prop65"],
+    });
+    await queue.drain();
+    for (const n of [1, 2]) {
+      const p = await productProfile(db(), SHOP, gid(n));
+      expect(p?.profile.recycledContentPct).toEqual({ value: 30, source: "merchant" });
+      expect(p?.profile.prop65).toEqual({
+        value: { chemicals: ["lead", "DEHP"], endpoint: "both" },
+        source: "merchant",
+      });
+      // Kept: what the earlier edit confirmed.
+      expect(p?.profile.textile).toEqual({ value: true, source: "merchant" });
+    }
+    // Keep leaves the recycled content; back to inferred clears the Prop 65 flag.
+    await action(
+      await post("/app/compliance/bulk", {
+        intent: "apply",
+        scope: "ids",
+        ids: [gid(1)],
+        "mode.prop65": "reset",
+      }),
+    );
+    await queue.drain();
+    spy.mockRestore();
+    const one = await productProfile(db(), SHOP, gid(1));
+    expect(one?.profile.prop65).toEqual({ value: null, source: "inferred" });
+    expect(one?.profile.recycledContentPct).toEqual({ value: 30, source: "merchant" });
+    expect((await productProfile(db(), SHOP, gid(2)))?.profile.prop65.source).toBe("merchant");
+    expect(await db().complianceProfile.findMany({ where: { shop: OTHER } })).toEqual(otherBefore);
+  });
 });

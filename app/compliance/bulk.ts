@@ -4,7 +4,7 @@
  * patch sets becomes confirmed (the merchant said so); a field it resets goes back to inferred;
  * every other answer the product had is kept.
  */
-import type { MaterialShare, MerchantProfile, Party, ProfileValues } from "./types";
+import type { MaterialShare, MerchantProfile, Party, ProfileValues, Prop65Flag } from "./types";
 
 /** The product kinds a bulk edit can confirm (as on the product page). */
 export const BULK_FLAGS = [
@@ -28,11 +28,13 @@ export type BulkFlag = (typeof BULK_FLAGS)[number];
 
 export const BULK_VALUES = [
   "materials",
+  "recycledContentPct",
   "countryOfOrigin",
   "hsCode",
   "manufacturer",
   "euResponsiblePerson",
   "safetyInfo",
+  "prop65",
 ] as const satisfies readonly (keyof ProfileValues)[];
 
 export const BULK_FIELDS = [...BULK_FLAGS, ...BULK_VALUES] as const;
@@ -127,6 +129,19 @@ export function patchFromForm(
         const materials = parseMaterials(text(form, "materials"));
         if (materials) set.materials = materials;
         else errors.materials = "materials";
+      } else if (field === "recycledContentPct") {
+        const pct = text(form, field).replace(/%$/, "").trim().replace(",", ".");
+        if (pct) set.recycledContentPct = Number(pct);
+        else errors.recycledContentPct = "recycled";
+      } else if (field === "prop65") {
+        const chemicals = text(form, "prop65.chemicals")
+          .split(/[,;\n]+/)
+          .map((c) => c.trim())
+          .filter(Boolean);
+        const endpoint = text(form, "prop65.endpoint") || "cancer";
+        if (chemicals.length)
+          set.prop65 = { chemicals, endpoint: endpoint as Prop65Flag["endpoint"] };
+        else errors.prop65 = "prop65";
       } else if (field === "countryOfOrigin") set.countryOfOrigin = text(form, field).toUpperCase();
       else if (field === "hsCode") set.hsCode = text(form, field).replace(/[\s.]/g, "");
       else if (field === "manufacturer" || field === "euResponsiblePerson") {

@@ -13,6 +13,7 @@ import {
 } from "@shopify/polaris";
 import { useEffect, useState } from "react";
 import { BULK_FLAGS, BULK_VALUES, PARTY_FIELDS, type BulkField } from "../../compliance/bulk";
+import { PROP65_ENDPOINTS } from "../../compliance/profileForm";
 import type { BulkFilter } from "../../compliance/schemas.server";
 import { useLocale, useT } from "../../i18n/i18n";
 import type { action } from "./route";
@@ -30,6 +31,8 @@ export function fieldLabel(t: T, field: BulkField): string {
   if (field === "manufacturer") return t("compliance.profile.manufacturer");
   if (field === "euResponsiblePerson") return t("compliance.profile.euRp");
   if (field === "materials") return t("compliance.bulk.field.materials");
+  if (field === "recycledContentPct") return t("compliance.profile.recycled");
+  if (field === "prop65") return t("compliance.profile.prop65");
   return t("compliance.bulk.field.safetyInfo");
 }
 
@@ -172,6 +175,28 @@ export function BulkEditor(props: {
                     autoComplete="off"
                     multiline={3}
                     error={errors.safetyInfo}
+                  />
+                </InlineGrid>
+              ) : f === "prop65" ? (
+                <InlineGrid columns={["twoThirds", "oneThird"]} gap="200">
+                  <TextField
+                    label={t("compliance.profile.prop65Chemicals")}
+                    name="prop65.chemicals"
+                    value={values["prop65.chemicals"] ?? ""}
+                    onChange={set("prop65.chemicals")}
+                    autoComplete="off"
+                    helpText={t("compliance.profile.prop65ChemicalsHelp")}
+                    error={errors.prop65}
+                  />
+                  <Select
+                    label={t("compliance.profile.prop65Endpoint")}
+                    name="prop65.endpoint"
+                    options={PROP65_ENDPOINTS.map((e) => ({
+                      value: e,
+                      label: t(`compliance.profile.prop65.${e}`),
+                    }))}
+                    value={values["prop65.endpoint"] ?? "cancer"}
+                    onChange={set("prop65.endpoint")}
                   />
                 </InlineGrid>
               ) : f === "materials" ? (

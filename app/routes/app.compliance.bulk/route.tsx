@@ -104,6 +104,9 @@ function bulkErrors(errors: Record<string, string>, locale: Locale): Record<stri
     else if (code === "materials") key = "compliance.bulk.error.materials";
     else if (code === "party") key = "compliance.profile.error.required";
     else if (code === "safetyInfo") key = "compliance.bulk.error.safetyInfo";
+    else if (code === "prop65" || field === "prop65") key = "compliance.profile.error.chemicals";
+    else if (code === "recycled" || field === "recycledContentPct")
+      key = "compliance.profile.error.percent";
     else if (field === "countryOfOrigin" || raw.endsWith(".country"))
       key = "compliance.reg.error.country";
     else if (field === "hsCode") key = "compliance.profile.error.hs";
