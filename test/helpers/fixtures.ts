@@ -127,6 +127,7 @@ export async function seedShopRows(db: Db, shop: string) {
     data: { shop, day: "2026-12-01", market: "DE", severity: "blocker", findings: 1, products: 1 },
   });
   await db.complianceLabel.create({ data: { shop, productId: product, value: "{}" } });
+  await db.complianceProfileMetafield.create({ data: { shop, productId: product, value: "{}" } });
   await db.complianceBulkEdit.create({
     data: { shop, selection: '{"filter":{}}', patch: '{"set":{"textile":true},"reset":[]}' },
   });
