@@ -9,6 +9,9 @@ import { ancestorsOf } from "./taxonomy";
 import type { CertificateRequirement, Rule } from "./packs/types";
 import type { ChannelId, Finding, Severity } from "./types";
 
+/** Margins closer than this to a threshold count as at it (floating-point noise, not money). */
+const MARGIN_EPSILON = 1e-9;
+
 export type Evaluator = (f: Features, out: Finding[]) => void;
 
 type Args = Record<string, string | number>;
@@ -565,8 +568,15 @@ export function compileRule(rule: Rule, channel: ChannelId): Evaluator {
       return check(
         (f, out) => {
           if (f.costRatio === null) return;
+          // Compared with a tolerance far below a cent: 1 - fee - cost/price in floating point
+          // puts a margin of exactly 20 % (or exactly 0) a hair under, e.g. 0.19999999999999996.
           const margin = 1 - fee - f.costRatio;
-          if (negative ? margin >= 0 : margin < 0 || margin >= minMargin) return;
+          if (
+            negative
+              ? margin >= -MARGIN_EPSILON
+              : margin < -MARGIN_EPSILON || margin >= minMargin - MARGIN_EPSILON
+          )
+            return;
           fail(out, f);
         },
         (f) => {
