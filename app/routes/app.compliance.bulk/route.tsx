@@ -312,8 +312,9 @@ function Products({ data }: { data: Data }) {
               selected={allResourcesSelected || selectedResources.includes(r.id)}
             >
               <IndexTable.Cell>
+                {/* Cells do not wrap: a full 200-character title pushed the other columns out of sight. */}
                 <Link url={compliancePath(r.id)} removeUnderline>
-                  {r.title}
+                  {r.title.length > 70 ? `${r.title.slice(0, 70)}…` : r.title}
                 </Link>
               </IndexTable.Cell>
               <IndexTable.Cell>{r.vendor ?? "—"}</IndexTable.Cell>

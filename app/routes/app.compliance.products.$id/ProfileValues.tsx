@@ -219,6 +219,8 @@ export function Prop65Fields(props: { value: Sourced<Prop65Flag | null>; errors:
       <Checkbox
         label={t("compliance.profile.prop65On")}
         name="prop65.on"
+        // Polaris renders value="" without it, and the action reads a ticked box as "on".
+        value="on"
         checked={on}
         onChange={setOn}
       />

@@ -535,6 +535,8 @@ function ProfileCard({ data }: { data: Data }) {
                   <Checkbox
                     label={t(`compliance.flag.${f.flag as Flag}`)}
                     name={`flag.${f.flag}`}
+                    // Polaris renders value="" without it, and the action reads a ticked box as "on".
+                    value="on"
                     checked={flags[f.flag] ?? false}
                     onChange={(on) => setFlags((old) => ({ ...old, [f.flag]: on }))}
                   />
