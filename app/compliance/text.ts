@@ -47,7 +47,7 @@ const NAMED: Record<string, string> = {
   mdash: "—",
 };
 
-function decode(entity: string, body: string): string {
+export function decode(entity: string, body: string): string {
   if (body[0] === "#") {
     const code =
       body[1] === "x" || body[1] === "X"

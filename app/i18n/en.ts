@@ -348,10 +348,20 @@ export const en = {
   "compliance.rewrite.delete": "Suggested fix: delete this sentence.",
   "compliance.rewrite.accept": "Accept rewrite",
   "compliance.rewrite.acceptHelp":
-    "Seaworthy records your decision; it does not change product text in Shopify.",
+    "“Apply in Shopify” replaces only this sentence in the product's current text in Shopify; “Accept rewrite” only records your decision.",
   "compliance.rewrite.accepted": "Rewrite accepted on {when}.",
   "compliance.rewrite.copyHelp":
-    "Seaworthy has no safe way to edit one sentence of your product text in Shopify, so nothing was changed there. Copy the rewrite into the product in your Shopify admin; the finding clears at the next check after the text changes.",
+    "Nothing was changed in Shopify. Copy the rewrite into the product in your Shopify admin; the finding clears at the next check after the text changes.",
+  "compliance.rewrite.apply": "Apply in Shopify",
+  "compliance.rewrite.changed":
+    "The text changed in Shopify since the last check; the quoted sentence is no longer there. Nothing was changed. Check the product again to get a new rewrite.",
+  "compliance.rewrite.ambiguous":
+    "The text changed in Shopify since the last check; the quoted sentence now appears more than once. Nothing was changed. Edit the product in your Shopify admin.",
+  "compliance.rewrite.markup":
+    "The sentence spans formatting (bold, a link) in the description, so it cannot be replaced exactly. Nothing was changed. Copy the rewrite into the product in your Shopify admin.",
+  "compliance.rewrite.unsupported":
+    "Seaworthy applies rewrites to a sentence quoted in full in the title or the description only. Nothing was changed. Copy the rewrite into the product in your Shopify admin.",
+  "compliance.rewrite.rejected": "Shopify refused the change ({message}). Nothing was changed.",
   "compliance.rewrite.copy": "Copy rewrite",
   "compliance.rewrite.copied": "Copied",
   "compliance.profile.title": "Product facts",

@@ -328,10 +328,21 @@ export const zhCN: Record<MessageKey, string> = {
   "compliance.rewrite.title": "建议改写：",
   "compliance.rewrite.delete": "建议：删除这句话。",
   "compliance.rewrite.accept": "接受改写",
-  "compliance.rewrite.acceptHelp": "Seaworthy 会记录您的决定，但不会修改 Shopify 中的产品文字。",
+  "compliance.rewrite.acceptHelp":
+    "“在 Shopify 中应用”只替换 Shopify 中该产品当前文字里的这一句；“接受改写”仅记录您的决定。",
   "compliance.rewrite.accepted": "已于 {when} 接受改写。",
   "compliance.rewrite.copyHelp":
-    "Seaworthy 无法安全地只修改 Shopify 产品文字中的一句话，因此未在 Shopify 中做任何修改。请将改写内容复制到 Shopify 后台的产品中；文字更新后，下次检查时该问题会消失。",
+    "未在 Shopify 中做任何修改。请将改写内容复制到 Shopify 后台的产品中；文字更新后，下次检查时该问题会消失。",
+  "compliance.rewrite.apply": "在 Shopify 中应用",
+  "compliance.rewrite.changed":
+    "自上次检查以来，Shopify 中的文字已更改；引用的句子已不存在。未做任何修改。请重新检查该产品以获取新的改写。",
+  "compliance.rewrite.ambiguous":
+    "自上次检查以来，Shopify 中的文字已更改；引用的句子现在出现了不止一次。未做任何修改。请在 Shopify 后台编辑该产品。",
+  "compliance.rewrite.markup":
+    "该句子跨越了描述中的格式（粗体、链接），无法精确替换。未做任何修改。请将改写内容复制到 Shopify 后台的产品中。",
+  "compliance.rewrite.unsupported":
+    "Seaworthy 只能对标题或描述中完整引用的句子应用改写。未做任何修改。请将改写内容复制到 Shopify 后台的产品中。",
+  "compliance.rewrite.rejected": "Shopify 拒绝了此修改（{message}）。未做任何修改。",
   "compliance.rewrite.copy": "复制改写",
   "compliance.rewrite.copied": "已复制",
   "compliance.profile.title": "产品信息",

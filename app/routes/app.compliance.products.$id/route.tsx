@@ -21,6 +21,7 @@ import {
 import { useState } from "react";
 import { z } from "zod";
 import { requireAdmin } from "../../admin.server";
+import { applyRewrite } from "../../compliance/apply-rewrite.server";
 import {
   acceptedRewrites,
   acceptRewrite,
@@ -114,13 +115,13 @@ export const loader = async ({ request, params: raw }: LoaderFunctionArgs) => {
 };
 
 const accept = z.object({
-  intent: z.literal("accept"),
+  intent: z.enum(["accept", "apply"]),
   rule: z.string().min(1).max(100),
   evidence: z.string().max(2000),
 });
 
 export const action = async ({ request, params: raw }: ActionFunctionArgs) => {
-  const { shop } = await requireAdmin(request);
+  const { shop, graphql } = await requireAdmin(request);
   const database = db();
   const locale = resolveLocale(request, (await getShopSettings(database, shop)).language);
   const parsed = params.safeParse(raw);
@@ -138,6 +139,25 @@ export const action = async ({ request, params: raw }: ActionFunctionArgs) => {
         ? await acceptRewrite(database, shop, id, { rule: a.data.rule, evidence: a.data.evidence })
         : null;
       return done ? { ok: true as const, intent: "accept" as const, fieldErrors: {} } : gone;
+    }
+    if (form.intent === "apply") {
+      const a = accept.safeParse(form);
+      if (!a.success) return gone;
+      const done = await applyRewrite({
+        db: database,
+        graphql,
+        shop,
+        productId: id,
+        finding: { rule: a.data.rule, evidence: a.data.evidence },
+      });
+      if (done.ok) return { ok: true as const, intent: "apply" as const, fieldErrors: {} };
+      const message =
+        done.reason === "gone"
+          ? translate(locale, "compliance.error.gone")
+          : done.reason === "rejected"
+            ? translate(locale, "compliance.rewrite.rejected", { message: done.message })
+            : translate(locale, `compliance.rewrite.${done.reason}`);
+      return { ok: false as const, fieldErrors: { form: message } };
     }
     if (form.intent === "reset-profile") {
       await clearProfileAnswers(database, shop, id);
@@ -430,8 +450,21 @@ function Rewrite({ finding: f, data }: { finding: ShownFinding; data: Data }) {
           </BlockStack>
         ) : (
           <InlineStack gap="200" blockAlign="center">
+            {text && /^(title|description): “[\s\S]*”$/.test(f.evidence) ? (
+              <Button
+                variant="primary"
+                loading={fetcher.state !== "idle"}
+                onClick={() =>
+                  fetcher.submit(
+                    { intent: "apply", rule: f.rule, evidence: f.evidence },
+                    { method: "post" },
+                  )
+                }
+              >
+                {t("compliance.rewrite.apply")}
+              </Button>
+            ) : null}
             <Button
-              variant="primary"
               loading={fetcher.state !== "idle"}
               onClick={() =>
                 fetcher.submit(

@@ -1,0 +1,30 @@
+/**
+ * Writes a product's title or description (2026-10: `product: ProductUpdateInput` with the id;
+ * the older `input: ProductInput` is deprecated). Only the fields given change.
+ */
+export const ProductUpdateText = {
+  name: "ProductUpdateText",
+  document: `#graphql
+    mutation ProductUpdateText($product: ProductUpdateInput!) {
+      productUpdate(product: $product) {
+        product {
+          id
+          title
+          descriptionHtml
+          updatedAt
+        }
+        userErrors {
+          field
+          message
+        }
+      }
+    }
+  `,
+} as const;
+
+export interface ProductUpdateTextResult {
+  productUpdate: {
+    product: { id: string; title: string; descriptionHtml: string; updatedAt: string } | null;
+    userErrors: { field: string[] | null; message: string }[];
+  };
+}
