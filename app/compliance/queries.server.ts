@@ -435,11 +435,11 @@ export async function productProfile(
 // ---- accepted claim rewrites -------------------------------------------------------------------
 
 /**
- * The app has no Shopify mutation that can safely rewrite one sentence of a product's text (the
- * finding quotes a truncated sentence of HTML, and a whole-description overwrite could undo an
- * edit made in Shopify since the last sync). Accepting a rewrite is recorded here, on the Shop
- * row's settings, and the page shows the rewrite to copy; the finding clears once the text in
- * Shopify changes and the product is checked again.
+ * Accepted rewrites, recorded on the Shop row's settings. A title or description claim quoted in
+ * full can also be applied in Shopify (./apply-rewrite.server.ts: the product is read fresh and only that
+ * sentence replaced); for the rest (image alt text, SEO fields, metafields, shortened quotes) the
+ * page shows the rewrite to copy, and the finding clears once the text in Shopify changes and
+ * the product is checked again.
  */
 const REWRITES_KEY = "complianceAcceptedRewrites";
 const MAX_REWRITES = 1000;
