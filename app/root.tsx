@@ -9,6 +9,13 @@ import {
   useRouteLoaderData,
 } from "@remix-run/react";
 
+/** Inline, so no browser asks the server for /favicon.ico (an error line per page view). */
+const FAVICON =
+  "data:image/svg+xml," +
+  encodeURIComponent(
+    '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 32 32"><rect width="32" height="32" rx="6" fill="#0b5394"/><path d="M6 20h20l-3 5H9z M15 6v12h-7z M17 9v9h6z" fill="#fff"/></svg>',
+  );
+
 export default function App() {
   // The admin pages resolve the merchant's language in the app layout; tell the browser too.
   const app = useRouteLoaderData<{ locale?: string }>("routes/app");
@@ -18,6 +25,7 @@ export default function App() {
         <meta charSet="utf-8" />
         <meta name="viewport" content="width=device-width,initial-scale=1" />
         <link rel="preconnect" href="https://cdn.shopify.com/" />
+        <link rel="icon" href={FAVICON} />
         <Meta />
         <Links />
       </head>
@@ -44,7 +52,8 @@ export function ErrorBoundary() {
     <html lang="en">
       <head>
         <meta charSet="utf-8" />
-        <title>Seaworthy · {status}</title>
+        <title>{`Seaworthy · ${status}`}</title>
+        <link rel="icon" href={FAVICON} />
         <Meta />
         <Links />
       </head>

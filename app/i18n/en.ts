@@ -477,6 +477,7 @@ export const en = {
   "compliance.bulk.preview": "Preview",
   "compliance.bulk.preview.title": "Ready to apply",
   "compliance.bulk.preview.body": "{fields} will change on {count} products.",
+  "compliance.bulk.preview.bodyOne": "{fields} will change on 1 product.",
   "compliance.bulk.apply": "Apply to {count} products",
   "compliance.bulk.applyNeedsPreview": "Apply (preview first)",
   "compliance.bulk.applied":

@@ -456,7 +456,7 @@ describe.runIf(canRun)("the demo in a real browser", () => {
     await page.getByRole("button", { name: "Preview", exact: true }).click();
     await page.getByTestId("bulk-preview").waitFor();
     expect(await page.getByTestId("bulk-preview").textContent()).toBe(
-      "Recycled content (%), California Prop 65 warning will change on 1 products.",
+      "Recycled content (%), California Prop 65 warning will change on 1 product.",
     );
     await page.screenshot({ path: ".tmp/screenshots/compliance-bulk.png", fullPage: true });
     await page.getByRole("button", { name: /^Apply/ }).click();

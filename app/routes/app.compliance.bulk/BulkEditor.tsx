@@ -215,10 +215,15 @@ export function BulkEditor(props: {
         {result?.ok && result.intent === "preview" && previewed === key ? (
           <Banner tone="info" title={t("compliance.bulk.preview.title")}>
             <span data-testid="bulk-preview">
-              {t("compliance.bulk.preview.body", {
-                count: result.count.toLocaleString(locale),
-                fields: result.fields.map((f) => fieldLabel(t, f)).join(", "),
-              })}
+              {t(
+                result.count === 1
+                  ? "compliance.bulk.preview.bodyOne"
+                  : "compliance.bulk.preview.body",
+                {
+                  count: result.count.toLocaleString(locale),
+                  fields: result.fields.map((f) => fieldLabel(t, f)).join(", "),
+                },
+              )}
             </span>
           </Banner>
         ) : null}
