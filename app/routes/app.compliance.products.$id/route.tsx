@@ -334,7 +334,7 @@ function FindingView({ finding: f, data }: { finding: ShownFinding; data: Data }
         ) : null}
         {f.action?.kind === "rewrite" ? <Rewrite finding={f} data={data} /> : null}
         <InlineStack gap="300" blockAlign="center">
-          {f.action?.kind === "registration" ? (
+          {f.action?.kind === "registration" || f.action?.kind === "editRegistration" ? (
             <Button
               url={`/app/compliance/epr?${new URLSearchParams({
                 country: f.action.country,
@@ -342,21 +342,7 @@ function FindingView({ finding: f, data }: { finding: ShownFinding; data: Data }
                 product: data.number,
               }).toString()}`}
             >
-              {t("compliance.fix.registration", {
-                stream: t(`compliance.stream.${f.action.stream}`),
-                market: marketName(f.action.country, locale),
-              })}
-            </Button>
-          ) : null}
-          {f.action?.kind === "editRegistration" ? (
-            <Button
-              url={`/app/compliance/epr?${new URLSearchParams({
-                country: f.action.country,
-                stream: f.action.stream,
-                product: data.number,
-              }).toString()}`}
-            >
-              {t("compliance.fix.editRegistration", {
+              {t(`compliance.fix.${f.action.kind}`, {
                 stream: t(`compliance.stream.${f.action.stream}`),
                 market: marketName(f.action.country, locale),
               })}
