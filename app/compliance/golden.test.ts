@@ -3,21 +3,21 @@
  * generated catalogue (seed 1, 300 products) in three scenarios must give byte-identical JSON.
  * The golden file holds one SHA-256 per product plus the first products in full, so a mismatch
  * names the product. Regenerate (only for an intended behaviour change) with
- * `UPDATE_GOLDEN=1 npx vitest run app/compliance/golden.test.ts`.
+ * `UPDATE_GOLDEN=1 npx vitest run app/compliance/golden.test.ts`, which refuses unless PACKS_VERSION
+ * was bumped (test/helpers/golden.ts).
  */
-import { createHash } from "node:crypto";
-import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
-import { describe, expect, it } from "vitest";
+import { describe, it } from "vitest";
 import { productFactsFromStore } from "../../bench/facts-from-store";
 import { generateStore } from "../../simulator/catalog/generate";
+import { expectGolden, goldenOf, writeGolden } from "../../test/helpers/golden";
 import { evaluateCompliance } from "./evaluate";
 import { cert } from "./fixtures";
+import { PACKS_VERSION } from "./packs/version";
 import { inferProfile } from "./profile";
 import type { EvaluateInput } from "./types";
 
 const FILE = fileURLToPath(new URL("./__golden__/evaluate-seed1-300.json", import.meta.url));
-const FULL = 6;
 
 type Scenario = Omit<EvaluateInput, "product" | "profile">;
 
@@ -56,31 +56,18 @@ const SCENARIOS: Scenario[] = [
   },
 ];
 
-interface Golden {
-  products: number;
-  hashes: Record<string, string>;
-  full: Record<string, unknown>;
-}
-
-const sha = (s: string) => createHash("sha256").update(s).digest("hex");
-
 describe("compliance golden", () => {
   it("evaluates a fixed catalogue to byte-identical JSON", () => {
     const facts = productFactsFromStore(generateStore({ seed: 1, products: 300 }));
-    const current: Golden = { products: facts.length, hashes: {}, full: {} };
-    facts.forEach((product, i) => {
-      const profile = inferProfile(product);
-      const results = SCENARIOS.map((s) => evaluateCompliance({ ...s, product, profile }));
-      const json = JSON.stringify({ profile, results });
-      current.hashes[product.id] = sha(json);
-      if (i < FULL) current.full[product.id] = JSON.parse(json) as unknown;
-    });
-    if (process.env.UPDATE_GOLDEN === "1" || !existsSync(FILE)) {
-      writeFileSync(FILE, `${JSON.stringify(current, null, 1)}\n`);
-      return;
-    }
-    const golden = JSON.parse(readFileSync(FILE, "utf8")) as Golden;
-    expect(current.full).toEqual(golden.full);
-    expect(current.hashes).toEqual(golden.hashes);
+    const current = goldenOf(
+      facts.map((product) => {
+        const profile = inferProfile(product);
+        const results = SCENARIOS.map((s) => evaluateCompliance({ ...s, product, profile }));
+        return { id: product.id, json: JSON.stringify({ profile, results }) };
+      }),
+      PACKS_VERSION,
+    );
+    if (writeGolden(FILE, current, "PACKS_VERSION in app/compliance/packs/version.ts")) return;
+    expectGolden(FILE, current);
   });
 });
