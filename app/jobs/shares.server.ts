@@ -93,6 +93,7 @@ export async function* pagesOnThreads<P>(options: {
   const name = (k: number) => options.name(k + 1, shares.length);
   const queue: { worker: Worker; page: P }[] = [];
   let running = shares.length;
+  const exited = new Set<Worker>();
   let failure: Error | undefined;
   let wake: (() => void) | undefined;
   const notify = () => {
@@ -118,6 +119,7 @@ export async function* pagesOnThreads<P>(options: {
       notify();
     });
     worker.on("exit", (code) => {
+      exited.add(worker);
       if (!ended)
         failure ??= options.error(`${name(k)} stopped (exit code ${code}) before its last page`);
       notify();
@@ -136,9 +138,31 @@ export async function* pagesOnThreads<P>(options: {
       else await new Promise<void>((resolve) => (wake = resolve));
     }
   } finally {
-    await Promise.all(workers.map((w) => w.terminate()));
+    await Promise.all(workers.map((w) => stopThread(w, exited)));
   }
 }
+
+/** How long a thread may take to reach its next page boundary once asked to stop. */
+const STOP_GRACE_MS = 5_000;
+
+/**
+ * Asks a thread to stop at its next page boundary, where it closes its connection itself, and
+ * terminates it only if it has not exited within STOP_GRACE_MS. Terminating a thread while it is
+ * inside the database driver's native code can abort the whole process (SIGABRT, seen in CI).
+ */
+async function stopThread(worker: Worker, gone: ReadonlySet<Worker>): Promise<void> {
+  if (gone.has(worker)) return;
+  const exited = new Promise<void>((resolve) => worker.once("exit", () => resolve()));
+  worker.postMessage(STOP);
+  let timer: NodeJS.Timeout | undefined;
+  const late = new Promise<"late">(
+    (resolve) => (timer = setTimeout(() => resolve("late"), STOP_GRACE_MS)),
+  );
+  if ((await Promise.race([exited, late])) === "late") await worker.terminate();
+  clearTimeout(timer);
+}
+
+const STOP = "stop";
 
 /**
  * The thread's side of `pagesOnThreads`: posts each page to the writing thread, at most
@@ -149,16 +173,21 @@ export async function servePages<P>(pages: AsyncIterable<P>): Promise<void> {
   const port = parentPort;
   if (!port) throw new Error("servePages runs on a pass thread");
   let unacknowledged = 0;
+  let stopping = false;
   let wake: (() => void) | undefined;
-  port.on("message", () => {
-    unacknowledged -= 1;
+  port.on("message", (m: unknown) => {
+    if (m === STOP) stopping = true;
+    else unacknowledged -= 1;
     wake?.();
   });
   for await (const page of pages) {
+    if (stopping) break;
     port.postMessage({ type: "page", page } satisfies ShareMessage<P>);
     unacknowledged += 1;
-    while (unacknowledged >= PASS_WINDOW) await new Promise<void>((resolve) => (wake = resolve));
+    while (unacknowledged >= PASS_WINDOW && !stopping)
+      await new Promise<void>((resolve) => (wake = resolve));
+    if (stopping) break;
   }
-  port.postMessage({ type: "end" } satisfies ShareMessage<P>);
+  if (!stopping) port.postMessage({ type: "end" } satisfies ShareMessage<P>);
   port.close();
 }
