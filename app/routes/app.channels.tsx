@@ -4,7 +4,6 @@ import {
   useFetcher,
   useLoaderData,
   useNavigate,
-  useRouteError,
   useSearchParams,
 } from "@remix-run/react";
 import {
@@ -39,12 +38,13 @@ import {
 } from "../channels/queries.server";
 import { CHANNEL_IDS, isChannelId, type Band, type ChannelId } from "../channels/types";
 import { db } from "../db.server";
-import { translate, useLocale, useT, resolveLocale } from "../i18n/i18n";
+import { useLocale, useT, resolveLocale } from "../i18n/i18n";
 import { logger } from "../logger.server";
 import { getShopSettings } from "../shop/settings.server";
 import { BarChart } from "../components/BarChart";
 import { BAND_COLOR, BandBadge, productPath } from "../components/ChannelBits";
 import { getJobQueue } from "../jobs/index.server";
+import { RouteError } from "../components/RouteError";
 
 export const loader = async ({ request }: LoaderFunctionArgs) => {
   const { shop } = await requireAdmin(request);
@@ -521,13 +521,5 @@ function TopRules({ data, channel }: { data: Scored; channel: ChannelId }) {
 
 /** Errors as words inside the admin frame, never a stack trace. */
 export function ErrorBoundary() {
-  useRouteError();
-  const locale = useLocale();
-  return (
-    <Page title={translate(locale, "channels.title")}>
-      <Banner tone="critical" title={translate(locale, "error.title")}>
-        <p>{translate(locale, "error.body")}</p>
-      </Banner>
-    </Page>
-  );
+  return <RouteError title="channels.title" />;
 }

@@ -4,7 +4,6 @@ import {
   useFetcher,
   useLoaderData,
   useNavigate,
-  useRouteError,
   useSearchParams,
 } from "@remix-run/react";
 import {
@@ -41,7 +40,7 @@ import {
   productsWithFindings,
 } from "../compliance/queries.server";
 import { db } from "../db.server";
-import { resolveLocale, translate, useLocale, useT } from "../i18n/i18n";
+import { resolveLocale, useLocale, useT } from "../i18n/i18n";
 import { getJobQueue } from "../jobs/index.server";
 import { logger } from "../logger.server";
 import { getShopSettings } from "../shop/settings.server";
@@ -54,6 +53,7 @@ import {
   marketName,
   SEVERITY_COLOR,
 } from "../components/ComplianceBits";
+import { RouteError } from "../components/RouteError";
 
 export const loader = async ({ request }: LoaderFunctionArgs) => {
   const { shop } = await requireAdmin(request);
@@ -677,13 +677,5 @@ function Audit({ data }: { data: Data }) {
 
 /** Errors as words inside the admin frame, never a stack trace. */
 export function ErrorBoundary() {
-  useRouteError();
-  const locale = useLocale();
-  return (
-    <Page title={translate(locale, "compliance.title")}>
-      <Banner tone="critical" title={translate(locale, "error.title")}>
-        <p>{translate(locale, "error.body")}</p>
-      </Banner>
-    </Page>
-  );
+  return <RouteError title="compliance.title" />;
 }

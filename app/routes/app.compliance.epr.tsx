@@ -1,11 +1,5 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
-import {
-  useFetcher,
-  useLoaderData,
-  useNavigate,
-  useRouteError,
-  useSearchParams,
-} from "@remix-run/react";
+import { useFetcher, useLoaderData, useNavigate, useSearchParams } from "@remix-run/react";
 import {
   Badge,
   Banner,
@@ -41,6 +35,7 @@ import { resolveLocale, translate, useLocale, useT } from "../i18n/i18n";
 import { logger } from "../logger.server";
 import { getShopSettings } from "../shop/settings.server";
 import { marketName } from "../components/ComplianceBits";
+import { RouteError } from "../components/RouteError";
 
 export const loader = async ({ request }: LoaderFunctionArgs) => {
   const { shop } = await requireAdmin(request);
@@ -421,13 +416,5 @@ function RegistrationForm({
 }
 
 export function ErrorBoundary() {
-  useRouteError();
-  const locale = useLocale();
-  return (
-    <Page title={translate(locale, "compliance.reg.title")}>
-      <Banner tone="critical" title={translate(locale, "error.title")}>
-        <p>{translate(locale, "error.body")}</p>
-      </Banner>
-    </Page>
-  );
+  return <RouteError title="compliance.reg.title" />;
 }

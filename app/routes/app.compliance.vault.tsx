@@ -1,5 +1,5 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
-import { useFetcher, useLoaderData, useRouteError, useSearchParams } from "@remix-run/react";
+import { useFetcher, useLoaderData, useSearchParams } from "@remix-run/react";
 import {
   Banner,
   BlockStack,
@@ -43,10 +43,11 @@ import {
 import { runOperation } from "../graphql/client.server";
 import type { MessageKey } from "../i18n/en";
 import { db } from "../db.server";
-import { resolveLocale, translate, useLocale, useT } from "../i18n/i18n";
+import { resolveLocale, translate, useT } from "../i18n/i18n";
 import { logger } from "../logger.server";
 import { getShopSettings } from "../shop/settings.server";
 import { CertificateStatusBadge } from "../components/ComplianceBits";
+import { RouteError } from "../components/RouteError";
 
 const DOCUMENT_ERRORS: Record<DocumentProblem, MessageKey> = {
   empty: "compliance.cert.error.fileEmpty",
@@ -616,13 +617,5 @@ function CertificateForm({
 }
 
 export function ErrorBoundary() {
-  useRouteError();
-  const locale = useLocale();
-  return (
-    <Page title={translate(locale, "compliance.cert.title")}>
-      <Banner tone="critical" title={translate(locale, "error.title")}>
-        <p>{translate(locale, "error.body")}</p>
-      </Banner>
-    </Page>
-  );
+  return <RouteError title="compliance.cert.title" />;
 }

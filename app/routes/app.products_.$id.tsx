@@ -1,5 +1,5 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
-import { useLoaderData, useRouteError } from "@remix-run/react";
+import { useLoaderData } from "@remix-run/react";
 import {
   Badge,
   Banner,
@@ -17,10 +17,11 @@ import { localizedFindings, productScores } from "../channels/queries.server";
 import { rankChannels } from "../channels/score";
 import { CHANNEL_IDS, type Severity } from "../channels/types";
 import { db } from "../db.server";
-import { resolveLocale, translate, useLocale, useT } from "../i18n/i18n";
+import { resolveLocale, useLocale, useT } from "../i18n/i18n";
 import { getShopSettings } from "../shop/settings.server";
 import { BarChart } from "../components/BarChart";
 import { BAND_COLOR, BandBadge } from "../components/ChannelBits";
+import { RouteError } from "../components/RouteError";
 
 const params = z.object({ id: z.string().regex(/^\d{1,20}$/) });
 
@@ -240,16 +241,7 @@ function ChannelCard({
 
 /** Errors as words inside the admin frame, never a stack trace. */
 export function ErrorBoundary() {
-  useRouteError();
-  const locale = useLocale();
   return (
-    <Page
-      title={translate(locale, "product.viewFit")}
-      backAction={{ content: translate(locale, "product.back"), url: "/app/products" }}
-    >
-      <Banner tone="critical" title={translate(locale, "error.title")}>
-        <p>{translate(locale, "error.body")}</p>
-      </Banner>
-    </Page>
+    <RouteError title="product.viewFit" back={{ content: "product.back", url: "/app/products" }} />
   );
 }

@@ -1,8 +1,7 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
-import { Form, useLoaderData, useRouteError, useSearchParams } from "@remix-run/react";
+import { Form, useLoaderData, useSearchParams } from "@remix-run/react";
 import {
   Badge,
-  Banner,
   BlockStack,
   Button,
   Card,
@@ -39,6 +38,7 @@ import { logger } from "../../logger.server";
 import { getShopSettings } from "../../shop/settings.server";
 import { BulkEditor } from "./BulkEditor";
 import { BulkEdits } from "./BulkEdits";
+import { RouteError } from "../../components/RouteError";
 
 const PAGE_SIZE = 50;
 const channels = () => channelsDb(process.env.DATABASE_URL ?? "file:./data/dev.sqlite");
@@ -365,13 +365,5 @@ function Products({ data }: { data: Data }) {
 }
 
 export function ErrorBoundary() {
-  useRouteError();
-  const locale = useLocale();
-  return (
-    <Page title={translate(locale, "compliance.bulk.title")}>
-      <Banner tone="critical" title={translate(locale, "error.title")}>
-        <p>{translate(locale, "error.body")}</p>
-      </Banner>
-    </Page>
-  );
+  return <RouteError title="compliance.bulk.title" />;
 }

@@ -1,5 +1,5 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
-import { useFetcher, useLoaderData, useRouteError } from "@remix-run/react";
+import { useFetcher, useLoaderData } from "@remix-run/react";
 import {
   Badge,
   Banner,
@@ -47,6 +47,7 @@ import {
   SafetyInfoFields,
   SourceBadge,
 } from "./ProfileValues";
+import { RouteError } from "../../components/RouteError";
 
 const params = z.object({ id: z.string().regex(/^\d{1,20}$/) });
 const gidOf = (id: string) => `gid://shopify/Product/${id}`;
@@ -642,16 +643,10 @@ function ProfileCard({ data }: { data: Data }) {
 }
 
 export function ErrorBoundary() {
-  useRouteError();
-  const locale = useLocale();
   return (
-    <Page
-      title={translate(locale, "compliance.product.title")}
-      backAction={{ content: translate(locale, "compliance.title"), url: "/app/compliance" }}
-    >
-      <Banner tone="critical" title={translate(locale, "error.title")}>
-        <p>{translate(locale, "error.body")}</p>
-      </Banner>
-    </Page>
+    <RouteError
+      title="compliance.product.title"
+      back={{ content: "compliance.title", url: "/app/compliance" }}
+    />
   );
 }
