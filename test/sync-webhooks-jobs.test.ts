@@ -6,7 +6,9 @@ import { closeJobQueue } from "../app/jobs/index.server";
 import { createInlineRunner } from "../app/jobs/inline";
 import { ALL_JOBS } from "../app/jobs/registry";
 import type { JobQueue } from "../app/jobs/types";
+import { action as bulkFinish } from "../app/routes/webhooks.bulk_operations.finish";
 import { action as productsUpdate } from "../app/routes/webhooks.products.update";
+import { startRun } from "../app/sync/runs.server";
 import { officialExample, signedWebhook } from "./helpers/webhook";
 
 const SHOP = "jobs-shop.myshopify.com";
@@ -86,6 +88,68 @@ describe("store-data webhooks: the route answers at once, a job updates the mirr
         })
       ).title,
     ).toBe("Newer");
+  });
+
+  it("bulk_operations/finish after polling completed the run: nothing runs again", async () => {
+    const queue = useQueue(createInlineRunner({ jobs: ALL_JOBS }));
+    // This shop has no session: a completion job that did run would fail the run for want of a
+    // token, which is how a wrongly repeated completion shows here.
+    const finish = (operation: string) =>
+      bulkFinish({
+        request: signedWebhook(
+          "bulk_operations/finish",
+          { ...officialExample("bulk_operations/finish"), admin_graphql_api_id: operation },
+          { shop: SHOP },
+        ),
+        params: {},
+        context: {},
+      });
+    const base = Date.now();
+    const operation = (n: number) => `gid://shopify/BulkOperation/${base}${n}`;
+    const completed = await startRun(db(), SHOP, {
+      resource: "products",
+      kind: "bulk",
+      bulkOperationId: operation(1),
+    });
+    const finishedAt = new Date("2026-12-01T10:00:00Z");
+    await db().syncRun.update({
+      where: { id: completed },
+      data: { status: "completed", finishedAt },
+    });
+    expect((await finish(operation(1))).status).toBe(200);
+    await queue.drain();
+    expect(
+      await db().syncRun.findUniqueOrThrow({
+        where: { id: completed },
+        select: { status: true, finishedAt: true, error: true },
+      }),
+    ).toEqual({ status: "completed", finishedAt, error: null });
+
+    // The job itself also leaves a completed run alone (polling and the webhook can both queue it).
+    const { bulkCompleteJob } = await import("../app/sync/jobs.server");
+    await queue.enqueue(bulkCompleteJob, SHOP, { runId: completed });
+    await queue.drain();
+    expect((await db().syncRun.findUniqueOrThrow({ where: { id: completed } })).status).toBe(
+      "completed",
+    );
+
+    // A run still waiting gets its completion queued by the webhook; the completed one does not.
+    const queued: string[] = [];
+    useQueue({
+      ...queue,
+      enqueue: async (job, _shop, data) => {
+        queued.push(`${job.name} ${(data as { runId: string }).runId}`);
+        return "recorded";
+      },
+    } as JobQueue);
+    const running = await startRun(db(), SHOP, {
+      resource: "products",
+      kind: "bulk",
+      bulkOperationId: operation(2),
+    });
+    expect((await finish(operation(1))).status).toBe(200);
+    expect((await finish(operation(2))).status).toBe(200);
+    expect(queued).toEqual([`${bulkCompleteJob.name} ${running}`]);
   });
 
   describe.runIf(process.env.REDIS_URL)("on BullMQ over Redis", () => {

@@ -147,14 +147,17 @@ export const bulkCompleteJob = defineJob({
   // A long wait for one shop's operation must not hold up every other shop's sync.
   concurrency: 8,
   async run({ runId }, ctx) {
+    const run = await db().syncRun.findFirst({
+      where: { id: runId, shop: ctx.shop },
+      select: { resource: true, status: true },
+    });
+    // Polling and the finish webhook both queue this job; whichever comes second finds the run
+    // completed and does nothing (the file is gone and the next resource is already queued).
+    if (run?.status === "completed") return;
     const client = await adminClientForShop(db(), ctx.shop).catch(async (error: Error) => {
       // Without a token (uninstalled) the run can never finish: say so instead of "running" forever.
       await finishRun(db(), ctx.shop, runId, "failed", error.message);
       throw error;
-    });
-    const run = await db().syncRun.findFirst({
-      where: { id: runId, shop: ctx.shop },
-      select: { resource: true },
     });
     await completeBulkSync({
       db: db(),

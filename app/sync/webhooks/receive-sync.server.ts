@@ -20,11 +20,12 @@ export function receiveBulkFinish(request: Request) {
   return receiveWebhook(request, async ({ shop, payload }) => {
     const id = (payload as { admin_graphql_api_id?: unknown }).admin_graphql_api_id;
     if (typeof id !== "string") return;
+    // Operations the app did not start, or whose run polling already completed, need nothing: a
+    // finish that arrives late must not download, ingest and chain the next resource again.
     const run = await db().syncRun.findFirst({
-      where: { shop, bulkOperationId: id },
+      where: { shop, bulkOperationId: id, status: { not: "completed" } },
       select: { id: true },
     });
-    // Operations the app did not start (or already finished) need nothing.
     if (run)
       await getJobQueue().enqueue(
         bulkCompleteJob,
