@@ -23,17 +23,24 @@ const USAGE = `usage: seaworthy import <file.csv|file.jsonl|products.json> --sho
        seaworthy audit <file.csv|file.jsonl|products.json> [--markets US,DE,FR] [--format json|csv|table] [--today YYYY-MM-DD]`;
 
 async function importCommand(argv: string[]) {
-  const { values, positionals } = parseArgs({
-    args: argv,
-    allowPositionals: true,
-    options: {
-      shop: { type: "string" },
-      json: { type: "boolean", default: false },
-      database: { type: "string" },
-    },
-  });
+  let values: { shop?: string; json: boolean; database?: string };
+  let positionals: string[];
+  try {
+    ({ values, positionals } = parseArgs({
+      args: argv,
+      allowPositionals: true,
+      options: {
+        shop: { type: "string" },
+        json: { type: "boolean", default: false },
+        database: { type: "string" },
+      },
+    }));
+  } catch (error) {
+    console.error(`${(error as Error).message}\n${USAGE}`);
+    return 2;
+  }
   const file = positionals[0];
-  if (!file || !values.shop) {
+  if (!file || !values.shop || positionals.length > 1) {
     console.error(USAGE);
     return 2;
   }
@@ -52,7 +59,12 @@ async function importCommand(argv: string[]) {
     const result = await importFile({ db, writer, shop: values.shop, file });
     if (values.json) {
       console.log(
-        JSON.stringify({ counts: result.counts, skipped: result.skipped, errors: result.errors }),
+        JSON.stringify({
+          counts: result.counts,
+          skipped: result.skipped,
+          errors: result.errors,
+          errorCount: result.errorCount,
+        }),
       );
     } else {
       console.log(`Imported ${file} (${result.format}) into ${values.shop}:`);
@@ -60,8 +72,11 @@ async function importCommand(argv: string[]) {
       if (result.resumedFromLine)
         console.log(`  (continued an interrupted import from line ${result.resumedFromLine + 1})`);
       for (const e of result.errors.slice(0, 20)) console.log(`  line ${e.line}: ${e.reason}`);
-      if (result.errors.length > 20)
-        console.log(`  … and ${result.errors.length - 20} more problems (use --json for all)`);
+      const unlisted = result.errorCount - Math.min(20, result.errors.length);
+      if (unlisted > 0)
+        console.log(
+          `  … and ${unlisted} more problems${result.errors.length > 20 ? " (--json lists the first " + result.errors.length + ")" : ""}`,
+        );
       for (const s of result.skipped.slice(0, 10))
         console.log(
           `  skipped${s.line ? ` line ${s.line}` : ""}: ${s.reason}${s.count ? ` ×${s.count}` : ""}`,

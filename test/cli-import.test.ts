@@ -26,6 +26,7 @@ async function cli(
     counts: Record<string, number>;
     skipped: { line?: number; reason: string }[];
     errors: { line: number; reason: string }[];
+    errorCount: number;
   };
 }
 
@@ -65,6 +66,35 @@ describe("npx seaworthy import --json", () => {
     expect(result.counts.variants).toBe(product.variants.length);
   }, 60_000);
 
+  it("counts every bad JSONL line, past the 200 it lists, and imports the rest", async () => {
+    const file = path.join(dir, "many-bad.jsonl");
+    const good = (n: number) =>
+      JSON.stringify({ id: `gid://shopify/Product/${n}`, title: `P${n}`, handle: `p-${n}` });
+    const lines = [good(1)];
+    for (let i = 0; i < 205; i++)
+      lines.push(`{"id": "gid://shopify/Product/${1000 + i}", "title": `);
+    lines.push(good(2), good(3));
+    writeFileSync(file, lines.join("\n") + "\n");
+    const result = await cli(file, "many-bad.myshopify.com");
+    expect(result.counts.products).toBe(3);
+    expect(result.errors).toHaveLength(200);
+    expect(result.errors[0]).toMatchObject({ line: 2 });
+    expect(result.errorCount).toBe(205);
+  }, 60_000);
+
+  it("an unknown option is a usage error, not a stack trace", async () => {
+    const failure = await run(
+      process.execPath,
+      ["bin/seaworthy.js", "import", "x.csv", "--shop", "a.myshopify.com", "--jsn"],
+      { env: process.env },
+    ).catch((e: { code: number; stderr: string }) => e);
+    expect(failure).toMatchObject({ code: 2 });
+    const stderr = (failure as { stderr: string }).stderr;
+    expect(stderr).toContain("--jsn");
+    expect(stderr).toContain("usage: seaworthy import");
+    expect(stderr).not.toMatch(/\n\s+at /);
+  }, 60_000);
+
   it("reports bad CSV rows with their line numbers and imports the rest", async () => {
     const file = path.join(dir, "bad.csv");
     writeFileSync(
@@ -78,5 +108,6 @@ describe("npx seaworthy import --json", () => {
     const result = await cli(file, "bad-csv.myshopify.com");
     expect(result.counts.products).toBe(3);
     expect([...result.errors, ...result.skipped].map((p) => p.line).sort()).toEqual([3, 4]);
+    expect(result.errorCount).toBe(result.errors.length);
   }, 60_000);
 });

@@ -16,6 +16,11 @@ export interface ImportResult {
   counts: Record<string, number>;
   skipped: { line?: number; reason: string; count?: number }[];
   errors: { line: number; reason: string }[];
+  /**
+   * Every bad row, listed or not: a bulk JSONL import keeps the first 200 in `errors` (a file of
+   * nothing but bad lines must not fill the checkpoint), so this can be larger than errors.length.
+   */
+  errorCount: number;
   /** Set when a bulk JSONL import continued an earlier, interrupted one. */
   resumedFromLine?: number;
 }
@@ -47,7 +52,13 @@ async function importRows(
   writer: MirrorWriter,
   format: FileFormat,
 ): Promise<ImportResult> {
-  const result: ImportResult = { format, counts: zeroCounts(), skipped: [], errors: [] };
+  const result: ImportResult = {
+    format,
+    counts: zeroCounts(),
+    skipped: [],
+    errors: [],
+    errorCount: 0,
+  };
   for await (const chunk of chunks) {
     await writer.write(chunk.rows);
     for (const [table, rows] of Object.entries(chunk.rows)) {
@@ -57,6 +68,7 @@ async function importRows(
     result.errors.push(...chunk.problems.map((p) => ({ line: p.line, reason: p.reason })));
     result.skipped.push(...chunk.skipped.map((p) => ({ line: p.line, reason: p.reason })));
   }
+  result.errorCount = result.errors.length;
   return result;
 }
 
@@ -99,6 +111,7 @@ export async function importFile(options: {
       counts: { ...zeroCounts(), ...report.counts },
       skipped: Object.entries(report.skipped).map(([reason, count]) => ({ reason, count })),
       errors: report.problems,
+      errorCount: report.problemCount,
       ...(previous ? { resumedFromLine: report.resumedFrom.line } : {}),
     };
   } catch (error) {
