@@ -20,6 +20,7 @@ import {
   startBulkSync,
   type BulkResource,
 } from "./bulk/bulk-sync.server";
+import { forgetOldDeletions } from "./mirror/deleted.server";
 import { openMirrorWriter } from "./mirror/writer.server";
 import { applySyncWebhook } from "./webhooks/apply.server";
 
@@ -254,7 +255,8 @@ export const reconcileJob = defineJob({
       select: { startedAt: true },
     });
     const stale = !last || Date.now() - last.startedAt.getTime() > 24 * 3600 * 1000;
-    ctx.log("reconcile", { remote, local, stale });
+    const forgotten = await forgetOldDeletions(db(), ctx.shop);
+    ctx.log("reconcile", { remote, local, stale, forgotten });
     const { getJobQueue } = await import("../jobs/index.server");
     // Rule packs changed since the scores were saved (or nothing was ever scored): redo them all.
     await rescoreIfStale(getJobQueue(), ctx.shop);

@@ -18,6 +18,7 @@ import { BulkProducts } from "../../graphql/BulkProducts";
 import { LocationList, type LocationListResult } from "../../graphql/LocationList";
 import { logger } from "../../logger.server";
 import { ingestJsonl, type IngestReport } from "../ingest/ingest.server";
+import { removeDeletedAgain } from "../mirror/deleted.server";
 import { openMirrorWriter } from "../mirror/writer.server";
 import { finishRun, startRun } from "../runs.server";
 import { downloadFile } from "./download.server";
@@ -220,6 +221,10 @@ export async function completeBulkSync(options: {
       const swept = await sweepUnseen(db, shop, run.resource as BulkResource, run.startedAt);
       if (swept)
         logger.info({ shop, op: "bulk.sweep", runId, swept }, "removed rows Shopify no longer has");
+      // The file is a snapshot: a product or collection deleted (by webhook) since stays deleted.
+      const again = await removeDeletedAgain(db, shop);
+      if (again)
+        logger.info({ shop, op: "bulk.deleted", runId, again }, "kept deleted rows deleted");
       await finishRun(db, shop, runId, "completed");
       rmSync(file, { force: true });
       logger.info(

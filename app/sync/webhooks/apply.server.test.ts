@@ -1,6 +1,11 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { officialExample } from "../../../test/helpers/webhook";
 import { db } from "../../db.server";
+import {
+  forgetOldDeletions,
+  REMEMBER_DELETED_MS,
+  removeDeletedAgain,
+} from "../mirror/deleted.server";
 import { openMirrorWriter, type MirrorWriter } from "../mirror/writer.server";
 import { applySyncWebhook } from "./apply.server";
 
@@ -11,6 +16,8 @@ const apply = (topic: string, payload: unknown, shop = SHOP) =>
 
 beforeEach(async () => {
   writer = await openMirrorWriter(process.env.DATABASE_URL!, SHOP);
+  // Each test starts without remembered deletions (the examples reuse Shopify's sample ids).
+  await db().deletedRecord.deleteMany({ where: { shop: SHOP } });
 });
 afterEach(async () => writer.close());
 
@@ -137,6 +144,115 @@ describe("store-data webhooks on the mirror", () => {
       await apply("collections/delete", { id: c.admin_graphql_api_id.split("/").pop() }),
     ).toEqual({ applied: true });
     expect(await db().collection.count({ where: { shop: SHOP } })).toBe(0);
+  });
+
+  it("a create or update delivered after the delete does not bring the product back", async () => {
+    const p = product();
+    const id = p.admin_graphql_api_id;
+    expect(await apply("products/update", p)).toEqual({ applied: true });
+    expect(await apply("products/delete", { id: id.split("/").pop() })).toEqual({ applied: true });
+    // Late deliveries: the same version, a create, and even one dated after the delete.
+    for (const [topic, payload] of [
+      ["products/update", p],
+      ["products/create", p],
+      ["products/update", { ...p, updated_at: later(p.updated_at, 86_400) }],
+    ] as const)
+      expect(await apply(topic, payload)).toMatchObject({
+        applied: false,
+        reason: expect.stringMatching(/deleted/),
+      });
+    expect(await db().product.count({ where: { shop: SHOP, id } })).toBe(0);
+    expect(await db().variant.count({ where: { shop: SHOP, productId: id } })).toBe(0);
+    // Another shop's product with the same id is that shop's business.
+    const other = await openMirrorWriter(process.env.DATABASE_URL!, "other-deleted.myshopify.com");
+    try {
+      expect(
+        await applySyncWebhook({
+          db: db(),
+          writer: other,
+          shop: "other-deleted.myshopify.com",
+          topic: "products/update",
+          payload: p,
+        }),
+      ).toEqual({ applied: true });
+    } finally {
+      await other.close();
+    }
+  });
+
+  it("a collection deleted stays deleted; an older collection update is stale", async () => {
+    const c = officialExample("collections/update") as {
+      admin_graphql_api_id: string;
+      updated_at: string;
+      title: string;
+    };
+    const newer = { ...c, title: "Newer", updated_at: later(c.updated_at, 60) };
+    expect(await apply("collections/update", newer)).toEqual({ applied: true });
+    expect(await apply("collections/update", { ...c, title: "Older" })).toMatchObject({
+      applied: false,
+      reason: expect.stringMatching(/stale/),
+    });
+    expect(
+      (
+        await db().collection.findFirstOrThrow({
+          where: { shop: SHOP, id: c.admin_graphql_api_id },
+        })
+      ).title,
+    ).toBe("Newer");
+    await apply("collections/delete", { id: c.admin_graphql_api_id.split("/").pop() });
+    expect(await apply("collections/create", newer)).toMatchObject({
+      applied: false,
+      reason: expect.stringMatching(/deleted/),
+    });
+    expect(await db().collection.count({ where: { shop: SHOP, id: c.admin_graphql_api_id } })).toBe(
+      0,
+    );
+  });
+
+  it("orders/updated older than the stored order is stale: the newest updated_at wins", async () => {
+    const o = officialExample("orders/updated") as Record<string, unknown> & {
+      admin_graphql_api_id: string;
+      updated_at: string;
+      note: string | null;
+    };
+    const newer = { ...o, note: "newer", updated_at: later(o.updated_at, 60) };
+    expect(await apply("orders/updated", newer)).toEqual({ applied: true });
+    expect(await apply("orders/updated", { ...o, note: "older" })).toMatchObject({
+      applied: false,
+      reason: expect.stringMatching(/stale/),
+    });
+    const row = await db().order.findFirstOrThrow({
+      where: { shop: SHOP, id: o.admin_graphql_api_id },
+    });
+    expect(row.updatedAt?.toISOString()).toBe(new Date(newer.updated_at).toISOString());
+  });
+
+  it("a bulk snapshot read after a delete does not restore it; old deletions are forgotten per shop", async () => {
+    const p = product();
+    const id = p.admin_graphql_api_id;
+    await apply("products/update", p);
+    await apply("products/delete", { id: id.split("/").pop() });
+    // What a bulk file taken before the delete writes (through the same writer the ingest uses).
+    await writer.write({
+      Product: [{ id, title: "From the snapshot", handle: "snap", status: "ACTIVE", tags: "" }],
+    } as never);
+    expect(await db().product.count({ where: { shop: SHOP, id } })).toBe(1);
+    expect(await removeDeletedAgain(db(), SHOP)).toBe(1);
+    expect(await db().product.count({ where: { shop: SHOP, id } })).toBe(0);
+
+    const now = new Date();
+    const old = new Date(now.getTime() - REMEMBER_DELETED_MS - 60_000);
+    await db().deletedRecord.createMany({
+      data: [
+        { shop: SHOP, id: "gid://shopify/Product/1", deletedAt: old },
+        { shop: "keep-deleted.myshopify.com", id: "gid://shopify/Product/1", deletedAt: old },
+      ],
+    });
+    expect(await forgetOldDeletions(db(), SHOP, now)).toBe(1);
+    expect(await db().deletedRecord.count({ where: { shop: SHOP, id } })).toBe(1);
+    expect(await db().deletedRecord.count({ where: { shop: "keep-deleted.myshopify.com" } })).toBe(
+      1,
+    );
   });
 
   it("writes only the delivering shop's mirror", async () => {

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import type { Db } from "../../db.server";
 import { productSchema, restProductRows } from "../import/products-json";
+import { removeCollection, removeProduct, wasDeleted } from "../mirror/deleted.server";
 import type { MirrorWriter } from "../mirror/writer.server";
 import { restOrderRows, restOrderSchema } from "./rest-order";
 
@@ -43,6 +44,11 @@ function isStale(stored: Date | null | undefined, incoming: string | null | unde
   return Number.isFinite(t) && stored.getTime() > t;
 }
 
+const DELETED = {
+  applied: false,
+  reason: "deleted: Shopify deleted it after this version",
+} as const;
+
 const gidOf = (type: string, admin: string | undefined, id: string) =>
   admin?.startsWith(`gid://shopify/${type}/`) ? admin : `gid://shopify/${type}/${id}`;
 
@@ -70,6 +76,7 @@ export async function applySyncWebhook(options: {
         };
       const rows = restProductRows(parsed.data, () => {});
       if (!rows.product) return { applied: false, reason: "product without an id" };
+      if (await wasDeleted(db, shop, rows.product.id)) return DELETED;
       const stored = await db.product.findUnique({
         where: { shop_id: { shop, id: rows.product.id } },
         select: {
@@ -126,19 +133,17 @@ export async function applySyncWebhook(options: {
       await db.variant.deleteMany({
         where: { shop, productId: product.id, id: { notIn: variants.map((v) => v.id) } },
       });
+      // The delete may have been applied while this was writing (another job): it wins.
+      if (await wasDeleted(db, shop, product.id)) {
+        await removeProduct(db, shop, product.id);
+        return DELETED;
+      }
       return { applied: true };
     }
     case "products/delete": {
       const parsed = deletePayload.safeParse(payload);
       if (!parsed.success) return { applied: false, reason: "products/delete without an id" };
-      const productId = `gid://shopify/Product/${parsed.data.id}`;
-      await db.$transaction([
-        db.product.deleteMany({ where: { shop, id: productId } }),
-        db.variant.deleteMany({ where: { shop, productId } }),
-        db.productMedia.deleteMany({ where: { shop, productId } }),
-        db.metafield.deleteMany({ where: { shop, ownerId: productId } }),
-        db.collectionProduct.deleteMany({ where: { shop, productId } }),
-      ]);
+      await removeProduct(db, shop, `gid://shopify/Product/${parsed.data.id}`);
       return { applied: true };
     }
     case "inventory_levels/update": {
@@ -207,6 +212,7 @@ export async function applySyncWebhook(options: {
         handle: c.handle,
         updatedAt: c.updated_at ?? null,
       };
+      if (await wasDeleted(db, shop, row.id)) return DELETED;
       const stored = await db.collection.findUnique({
         where: { shop_id: { shop, id: row.id } },
         select: { updatedAt: true },
@@ -214,16 +220,16 @@ export async function applySyncWebhook(options: {
       if (isStale(stored?.updatedAt, row.updatedAt))
         return { applied: false, reason: "stale: the mirror holds a newer version" };
       await writer.write({ Collection: [row] });
+      if (await wasDeleted(db, shop, row.id)) {
+        await removeCollection(db, shop, row.id);
+        return DELETED;
+      }
       return { applied: true };
     }
     case "collections/delete": {
       const parsed = deletePayload.safeParse(payload);
       if (!parsed.success) return { applied: false, reason: "collections/delete without an id" };
-      const collectionId = `gid://shopify/Collection/${parsed.data.id}`;
-      await db.$transaction([
-        db.collection.deleteMany({ where: { shop, id: collectionId } }),
-        db.collectionProduct.deleteMany({ where: { shop, collectionId } }),
-      ]);
+      await removeCollection(db, shop, `gid://shopify/Collection/${parsed.data.id}`);
       return { applied: true };
     }
     default:
