@@ -44,6 +44,55 @@ describe("resumeInterruptedSyncs", () => {
   });
 });
 
+describe("resumeInterruptedSyncs: a full sync cut short between two resources", () => {
+  it("starts the next resource where a shop's latest bulk run completed, and nowhere else", async () => {
+    const at = (minutes: number) => new Date(Date.UTC(2026, 11, 1, 9, minutes));
+    const run = (shop: string, resource: string, status: string, minutes: number) =>
+      db().syncRun.create({
+        data: {
+          shop,
+          resource,
+          kind: "bulk",
+          status,
+          bulkOperationId: status === "running" ? null : `gid://shopify/BulkOperation/${minutes}`,
+          startedAt: at(minutes),
+        },
+      });
+    // Cut short after collections: inventory must start.
+    await run("chain-cut.myshopify.com", "products", "completed", 1);
+    await run("chain-cut.myshopify.com", "collections", "completed", 2);
+    // Finished the whole chain: nothing to do.
+    await run("chain-done.myshopify.com", "products", "completed", 1);
+    await run("chain-done.myshopify.com", "orders", "completed", 4);
+    // Failed: the merchant retries (the card says so); nothing starts by itself.
+    await run("chain-failed.myshopify.com", "products", "failed", 1);
+    // Still running (its completion is resumed): it chains on by itself.
+    await run("chain-running.myshopify.com", "products", "completed", 1);
+    await run("chain-running.myshopify.com", "collections", "running", 0);
+    const queued: { job: string; shop: string; payload: unknown; jobId?: string }[] = [];
+    const queue = {
+      enqueue: async (
+        job: { name: string },
+        shop: string,
+        payload: unknown,
+        opts?: { jobId?: string },
+      ) => {
+        queued.push({ job: job.name, shop, payload, jobId: opts?.jobId });
+        return { id: "x", deduped: false };
+      },
+    } as unknown as JobQueue;
+    await resumeInterruptedSyncs(db(), queue);
+    expect(queued.filter((q) => q.shop.startsWith("chain-"))).toEqual([
+      {
+        job: "sync.bulk-start",
+        shop: "chain-cut.myshopify.com",
+        payload: { resource: "inventory" },
+        jobId: "bulk-start:chain-cut.myshopify.com:inventory",
+      },
+    ]);
+  });
+});
+
 describe("restoreSchedules", () => {
   it("gives every installed shop its reconcile and daily compliance runs back, and skips uninstalled shops", async () => {
     const { restoreSchedules } = await import("./resume.server");
