@@ -184,6 +184,9 @@ export class BulkManager implements BulkService {
     const { view } = record;
     if (record.cancelRequested) return this.finish(record, "CANCELED", null);
     view.status = "RUNNING";
+    while (this.options.faults.holdBulkOperations && !record.cancelRequested)
+      await new Promise((resolve) => setTimeout(resolve, 10));
+    if (record.cancelRequested) return this.finish(record, "CANCELED", null);
     const failAfterFirstPage = this.options.faults.takeFailBulk();
     const out = createWriteStream(record.file);
     let objects = 0;

@@ -95,9 +95,11 @@ describe("faults", () => {
       truncateDownloads: 10,
       dropWebhooks: 0,
       failBulkOperations: 0,
+      holdBulkOperations: false,
     });
     expect((await setFaults({ httpErrors: { status: 418, count: 1 } })).status).toBe(400);
     expect((await setFaults({ throttle: -1 })).status).toBe(400);
+    expect((await setFaults({ holdBulkOperations: "yes" })).status).toBe(400);
     await setFaults({ reset: true });
     expect(await (await fetch(`${sim.url}/_sim/faults`)).json()).toEqual({
       throttle: 0,
@@ -106,6 +108,7 @@ describe("faults", () => {
       truncateDownloads: false,
       dropWebhooks: 0,
       failBulkOperations: 0,
+      holdBulkOperations: false,
     });
   });
 });

@@ -21,6 +21,8 @@ export interface FaultSettings {
   dropWebhooks: number;
   /** The next n bulk operations end FAILED with INTERNAL_SERVER_ERROR after writing partial data. */
   failBulkOperations: number;
+  /** Bulk operations stay RUNNING (no page executed) while this is true: a long operation. */
+  holdBulkOperations: boolean;
 }
 
 const HTTP_STATUSES: readonly FaultHttpStatus[] = [429, 500, 502, 503];
@@ -39,6 +41,7 @@ export class Faults implements FaultSettings {
   truncateDownloads: boolean | number = false;
   dropWebhooks = 0;
   failBulkOperations = 0;
+  holdBulkOperations = false;
 
   reset(): void {
     this.throttle = 0;
@@ -47,6 +50,7 @@ export class Faults implements FaultSettings {
     this.truncateDownloads = false;
     this.dropWebhooks = 0;
     this.failBulkOperations = 0;
+    this.holdBulkOperations = false;
   }
 
   /** Apply settings from untrusted JSON (the HTTP control endpoint). Throws TypeError on bad input. */
@@ -59,6 +63,11 @@ export class Faults implements FaultSettings {
       this.dropWebhooks = nonNegativeInt(input.dropWebhooks, "dropWebhooks");
     if ("failBulkOperations" in input)
       this.failBulkOperations = nonNegativeInt(input.failBulkOperations, "failBulkOperations");
+    if ("holdBulkOperations" in input) {
+      if (typeof input.holdBulkOperations !== "boolean")
+        throw new TypeError("holdBulkOperations must be true or false");
+      this.holdBulkOperations = input.holdBulkOperations;
+    }
     if ("truncateDownloads" in input) {
       const v = input.truncateDownloads;
       if (typeof v === "boolean") this.truncateDownloads = v;
@@ -85,6 +94,7 @@ export class Faults implements FaultSettings {
       truncateDownloads: this.truncateDownloads,
       dropWebhooks: this.dropWebhooks,
       failBulkOperations: this.failBulkOperations,
+      holdBulkOperations: this.holdBulkOperations,
     };
   }
 

@@ -6,7 +6,11 @@ import { generateStore } from "../../../simulator/catalog/generate";
 import { startSimulator, type Simulator } from "../../../simulator";
 import { db } from "../../db.server";
 import { createAdminClient } from "../../graphql/admin-client";
-import { completeBulkSync, startBulkSync } from "./bulk-sync.server";
+import {
+  BulkOperationRunQuery,
+  type BulkOperationRunQueryResult,
+} from "../../graphql/BulkOperationRunQuery";
+import { BULK_QUERIES, completeBulkSync, startBulkSync } from "./bulk-sync.server";
 
 const SHOP = "bulk-shop.myshopify.com";
 const TOKEN = "shpat_bulk_test";
@@ -104,6 +108,42 @@ describe("bulk sync of products from the (simulated) Admin API", () => {
     expect(downloads).toBeGreaterThanOrEqual(2);
     expect(report?.counts.products).toBe(store.products.length);
     expect(report?.problems).toEqual([]);
+  });
+
+  it("adopts the operation a process that died right after starting it left without a run", async () => {
+    // What the dead process did: Shopify started the products query; no run records it.
+    sim.faults.holdBulkOperations = true;
+    const started = await client().request<BulkOperationRunQueryResult>(BulkOperationRunQuery, {
+      query: BULK_QUERIES.products.document,
+    });
+    const orphan = started.bulkOperationRunQuery.bulkOperation!.id;
+    // Another resource cannot start meanwhile (one bulk query per shop): refused, not adopted.
+    await expect(
+      startBulkSync({ db: db(), client: client(), shop: SHOP, resource: "orders" }),
+    ).rejects.toThrow(/did not start the orders sync: .*already in progress/);
+    const { runId, bulkOperationId } = await startBulkSync({
+      db: db(),
+      client: client(),
+      shop: SHOP,
+      resource: "products",
+    });
+    expect(bulkOperationId).toBe(orphan);
+    // Asked again while it still runs: the same run, not a second one.
+    expect(
+      await startBulkSync({ db: db(), client: client(), shop: SHOP, resource: "products" }),
+    ).toEqual({ runId, bulkOperationId: orphan });
+    sim.faults.holdBulkOperations = false;
+    const { report } = await completeBulkSync({
+      db: db(),
+      client: client(),
+      shop: SHOP,
+      runId,
+      databaseUrl: process.env.DATABASE_URL!,
+      workDir,
+      pollMs: 20,
+    });
+    expect(report?.counts.products).toBe(store.products.length);
+    expect(await db().syncRun.count({ where: { shop: SHOP, bulkOperationId: orphan } })).toBe(1);
   });
 
   it("stops with a clear, resumable error when Shopify's operation fails", async () => {

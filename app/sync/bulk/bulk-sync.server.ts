@@ -13,6 +13,10 @@ import {
 } from "../../graphql/BulkOperationStatus";
 import { BulkCollections } from "../../graphql/BulkCollections";
 import { BulkInventory } from "../../graphql/BulkInventory";
+import {
+  BulkOperationsInFlight,
+  type BulkOperationsInFlightResult,
+} from "../../graphql/BulkOperationsInFlight";
 import { BulkOrders } from "../../graphql/BulkOrders";
 import { BulkProducts } from "../../graphql/BulkProducts";
 import { LocationList, type LocationListResult } from "../../graphql/LocationList";
@@ -98,6 +102,10 @@ export async function startBulkSync(options: {
   });
   const { bulkOperation, userErrors } = data.bulkOperationRunQuery;
   if (!bulkOperation || userErrors.length) {
+    const adopted = userErrors.some((e) => e.code === "OPERATION_IN_PROGRESS")
+      ? await adoptInFlight(db, client, shop, resource)
+      : null;
+    if (adopted) return adopted;
     throw new BulkSyncError(
       `Shopify did not start the ${resource} sync: ${userErrors.map((e) => e.message).join("; ") || "no operation returned"}`,
     );
@@ -113,6 +121,50 @@ export async function startBulkSync(options: {
     "bulk sync started",
   );
   return { runId, bulkOperationId: bulkOperation.id };
+}
+
+/** The same query text, comments (the documents' graphql tag) and layout aside. */
+const sameQuery = (a: string, b: string) => {
+  const plain = (q: string) =>
+    q
+      .replace(/#[^\n]*/g, "")
+      .replace(/\s+/g, " ")
+      .trim();
+  return plain(a) === plain(b);
+};
+
+/**
+ * Shopify refused the start because a bulk query is already running in the shop. When it is this
+ * resource's own query and no run records it (a process died between starting it and recording
+ * it), it becomes this run instead of blocking the sync until it ends; when a run already records
+ * it, that run is the answer. Anything else (another app's query cannot be seen; ours for another
+ * resource) stays refused, and the job's retry tries again later.
+ */
+async function adoptInFlight(
+  db: Db,
+  client: AdminClient,
+  shop: string,
+  resource: BulkResource,
+): Promise<{ runId: string; bulkOperationId: string } | null> {
+  const { bulkOperations } =
+    await client.request<BulkOperationsInFlightResult>(BulkOperationsInFlight);
+  const ours = bulkOperations.nodes.find((op) =>
+    sameQuery(op.query, BULK_QUERIES[resource].document),
+  );
+  if (!ours) return null;
+  const known = await db.syncRun.findFirst({
+    where: { shop, bulkOperationId: ours.id },
+    select: { id: true, status: true },
+  });
+  if (known && known.status !== "running") return null;
+  const runId =
+    known?.id ?? (await startRun(db, shop, { resource, kind: "bulk", bulkOperationId: ours.id }));
+  if (resource === "inventory") await syncLocations(db, client, shop);
+  logger.info(
+    { shop, op: "bulk.adopt", resource, runId, bulkOperationId: ours.id },
+    "bulk sync continues an operation already running in Shopify",
+  );
+  return { runId, bulkOperationId: ours.id };
 }
 
 /** Locations are few: one query, written before the inventory levels that point at them. */
