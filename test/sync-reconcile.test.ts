@@ -4,7 +4,15 @@ import { db } from "../app/db.server";
 import { closeJobQueue } from "../app/jobs/index.server";
 import { createInlineRunner } from "../app/jobs/inline";
 import { ALL_JOBS } from "../app/jobs/registry";
+import { CERTIFICATE_TYPE } from "../app/compliance/publish/definitions";
+import { ensureComplianceDefinitions } from "../app/compliance/publish/publish.server";
+import { createAdminClient } from "../app/graphql/admin-client";
+import { MetaobjectUpsert, type MetaobjectUpsertResult } from "../app/graphql/MetaobjectUpsert";
 import { reconcileJob } from "../app/sync/jobs.server";
+import {
+  mirrorCertificateMetaobjects,
+  mirroredCertificateMetaobjects,
+} from "../app/sync/mirror/metaobjects.server";
 import { generateStore } from "../simulator/catalog/generate";
 import { startSimulator, type Simulator } from "../simulator";
 
@@ -84,4 +92,38 @@ describe("the reconcile job", () => {
     await queue.drain();
     expect(await db().syncRun.count({ where: { shop: SHOP } })).toBe(before);
   });
+
+  it("mirrors the app's certificate metaobjects as Shopify holds them now", async () => {
+    const client = createAdminClient({ shop: SHOP, accessToken: TOKEN, endpoint: sim.graphqlUrl });
+    // A certificate metaobject in Shopify, and a mirror row for one deleted there since.
+    await ensureComplianceDefinitions(client);
+    const upserted = await client.request<MetaobjectUpsertResult>(MetaobjectUpsert, {
+      handle: { type: CERTIFICATE_TYPE, handle: "seaworthy-cert-kept" },
+      metaobject: {
+        fields: [
+          { key: "kind", value: "CE" },
+          { key: "number", value: "DoC-7" },
+          { key: "scope", value: JSON.stringify({ kind: "all" }) },
+        ],
+      },
+    });
+    expect(upserted.metaobjectUpsert.userErrors).toEqual([]);
+    await mirrorCertificateMetaobjects(db(), SHOP, [
+      {
+        id: "gid://shopify/Metaobject/404",
+        handle: "seaworthy-cert-gone",
+        updatedAt: null,
+        certificateId: "gone",
+        fields: {},
+      },
+    ]);
+    const queue = createInlineRunner({ jobs: ALL_JOBS });
+    globalThis.__seaworthyJobQueue = queue;
+    await queue.enqueue(reconcileJob, SHOP, {});
+    await queue.drain();
+    const mirrored = await mirroredCertificateMetaobjects(db(), SHOP);
+    expect(mirrored.map((m) => [m.id, m.handle, m.fields.number])).toEqual([
+      [upserted.metaobjectUpsert.metaobject!.id, "seaworthy-cert-kept", "DoC-7"],
+    ]);
+  }, 60_000);
 });

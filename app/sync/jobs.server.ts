@@ -5,12 +5,13 @@ import { channelsDb } from "../channels/connection.server";
 import { rescoreAllJob, rescoreIfStale, rescoreProductJob } from "../channels/jobs.server";
 import { deleteProductScores } from "../channels/store.server";
 import { evaluateAllJob, evaluateIfStale, evaluateProductJob } from "../compliance/jobs.server";
+import { listCertificateMetaobjects } from "../compliance/publish/certificates.server";
 import { deleteProductResult } from "../compliance/results.server";
 import { db, type Db } from "../db.server";
 import { ProductsCount, type ProductsCountResult } from "../graphql/ProductsCount";
 import { ShopProfile, type ShopProfileResult } from "../graphql/ShopProfile";
 import { refreshShopProfile } from "../shop/install.server";
-import { defineJob } from "../jobs/types";
+import { defineJob, type JobContext } from "../jobs/types";
 import { adminClientForShop } from "./admin-for-shop.server";
 import { finishRun } from "./runs.server";
 import {
@@ -21,6 +22,7 @@ import {
   type BulkResource,
 } from "./bulk/bulk-sync.server";
 import { forgetOldDeletions } from "./mirror/deleted.server";
+import { mirrorCertificateMetaobjects } from "./mirror/metaobjects.server";
 import { openMirrorWriter } from "./mirror/writer.server";
 import { applySyncWebhook } from "./webhooks/apply.server";
 
@@ -228,6 +230,22 @@ export const bulkStartJob = defineJob({
   },
 });
 
+/**
+ * Mirrors the shop's `$app:certificate` metaobjects as Shopify holds them now. A shop that never
+ * published certificates has no such type yet: nothing to mirror, and the reconcile goes on.
+ */
+async function refreshCertificateMetaobjects(
+  client: Awaited<ReturnType<typeof adminClientForShop>>,
+  ctx: Pick<JobContext, "shop" | "log">,
+) {
+  try {
+    const listed = await listCertificateMetaobjects(client);
+    await mirrorCertificateMetaobjects(db(), ctx.shop, listed);
+  } catch (error) {
+    ctx.log("certificate metaobjects not refreshed", { error: (error as Error).message });
+  }
+}
+
 /** How often each shop is reconciled. */
 export const RECONCILE_EVERY_MS = 6 * 60 * 60 * 1000;
 
@@ -246,6 +264,8 @@ export const reconcileJob = defineJob({
     await refreshShopProfile(db(), ctx.shop, (marketsAfter) =>
       client.request<ShopProfileResult>(ShopProfile, { marketsAfter }),
     );
+    // The app's certificate metaobjects can be edited or deleted in Shopify's admin as well.
+    await refreshCertificateMetaobjects(client, ctx);
     const remote =
       (await client.request<ProductsCountResult>(ProductsCount)).productsCount?.count ?? 0;
     const local = await db().product.count({ where: { shop: ctx.shop } });
