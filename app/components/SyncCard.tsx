@@ -1,4 +1,5 @@
-import { useFetcher } from "@remix-run/react";
+import { useFetcher, type FetcherWithComponents } from "@remix-run/react";
+import type { SerializeFrom } from "@remix-run/node";
 import {
   Badge,
   Banner,
@@ -13,9 +14,12 @@ import { useEffect } from "react";
 import { useLocale, useT } from "../i18n/i18n";
 import type { loader as syncLoader, action as syncAction } from "../routes/app.sync";
 
+type SyncFetcher = FetcherWithComponents<SerializeFrom<typeof syncAction>>;
+type SyncResource = SerializeFrom<typeof syncLoader>["resources"][number];
+
 /**
  * The Sync section (Overview and Settings): per resource its count, last sync and state; a
- * progress bar with rows/s while a sync runs (polled every 2 s); the error in words with Retry.
+ * progress bar with rows/s while a sync runs (polled every 2 s); a failure in words with Retry.
  */
 export function SyncCard() {
   const t = useT();
@@ -44,7 +48,11 @@ export function SyncCard() {
           </Text>
           <resync.Form method="post" action="/app/sync">
             <input type="hidden" name="intent" value="resync" />
-            <Button submit loading={resync.state !== "idle"} disabled={running}>
+            <Button
+              submit
+              loading={resync.state !== "idle" && resync.formData?.get("intent") === "resync"}
+              disabled={running}
+            >
               {t("sync.resync")}
             </Button>
           </resync.Form>
@@ -52,9 +60,13 @@ export function SyncCard() {
         <Text as="p" tone="subdued">
           {t("sync.help")}
         </Text>
-        {resync.data?.ok ? <Banner tone="info">{t("sync.queued")}</Banner> : null}
+        {resync.data?.ok ? (
+          <Banner tone="info">
+            {t(resync.data.intent === "retry" ? "sync.retryQueued" : "sync.queued")}
+          </Banner>
+        ) : null}
         {resync.data && !resync.data.ok ? (
-          <Banner tone="critical">{resync.data.error}</Banner>
+          <Banner tone="critical">{t(`sync.error.${resync.data.error}`)}</Banner>
         ) : null}
         {resources.map((r) => (
           <BlockStack key={r.resource} gap="100">
@@ -105,23 +117,63 @@ export function SyncCard() {
               </Text>
             ) : null}
             {r.run?.status === "failed" ? (
-              <Banner
-                tone="critical"
-                action={{
-                  content: t("sync.retry"),
-                  onAction: () =>
-                    resync.submit(
-                      { intent: "resync", resource: "products" },
-                      { method: "post", action: "/app/sync" },
-                    ),
-                }}
-              >
-                {t("sync.failedBody", { error: r.run.error ?? "—" })}
-              </Banner>
+              <SyncFailure resource={r.resource} run={r.run} fetcher={resync} disabled={running} />
             ) : null}
           </BlockStack>
         ))}
       </BlockStack>
     </Card>
+  );
+}
+
+/**
+ * A failed run: what happened in the admin's language, what Retry will do, the technical message
+ * (already cleaned on the server) folded away, and Retry for this run's resource only.
+ */
+export function SyncFailure({
+  resource,
+  run,
+  fetcher,
+  disabled,
+}: {
+  resource: SyncResource["resource"];
+  run: Pick<NonNullable<SyncResource["run"]>, "id" | "failure" | "retry">;
+  fetcher: SyncFetcher;
+  disabled: boolean;
+}) {
+  const t = useT();
+  const retrying = fetcher.state !== "idle" && fetcher.formData?.get("runId") === run.id;
+  return (
+    <Banner
+      tone="critical"
+      title={t("sync.failureTitle", { resource: t(`sync.resource.${resource}`) })}
+    >
+      <BlockStack gap="200">
+        <Text as="p">
+          {t(`sync.failure.${run.failure?.reason ?? "unknown"}`)}
+          {run.retry
+            ? ` ${t(run.retry === "continue" ? "sync.retryContinue" : "sync.retryRestart")}`
+            : ""}
+        </Text>
+        {run.failure?.detail ? (
+          <details>
+            <summary>{t("sync.details")}</summary>
+            <Text as="p" variant="bodySm" tone="subdued" breakWord>
+              <code>{run.failure.detail}</code>
+            </Text>
+          </details>
+        ) : null}
+        {run.retry ? (
+          <fetcher.Form method="post" action="/app/sync">
+            <input type="hidden" name="intent" value="retry" />
+            <input type="hidden" name="runId" value={run.id} />
+            <input type="hidden" name="resource" value={resource} />
+            <Button submit loading={retrying} disabled={disabled}>
+              {t("sync.retry")}
+            </Button>
+          </fetcher.Form>
+        ) : null}
+      </BlockStack>
+    </Banner>
   );
 }

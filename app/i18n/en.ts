@@ -550,7 +550,27 @@ export const en = {
   "sync.resync": "Resync",
   "sync.retry": "Retry",
   "sync.queued": "Sync queued. This page updates as it runs.",
-  "sync.failedBody": "The last sync stopped: {error}",
+  "sync.failureTitle": "{resource} sync stopped",
+  "sync.failure.shopify":
+    "Shopify stopped preparing this data before it was ready, so nothing new was saved.",
+  "sync.failure.waiting": "Shopify took too long to prepare this data.",
+  "sync.failure.download":
+    "The data from Shopify could not be downloaded completely. Everything saved before the break is kept.",
+  "sync.failure.access":
+    "Seaworthy no longer has access to your store. Open the app from your Shopify admin to reconnect it, then retry.",
+  "sync.failure.connection": "Shopify could not be reached, or was too busy to answer.",
+  "sync.failure.stopped": "The sync was interrupted because Seaworthy restarted.",
+  "sync.failure.unknown": "Something went wrong while saving this data.",
+  "sync.retryContinue": "Retry continues where it stopped; rows already saved are kept.",
+  "sync.retryRestart": "Retry asks Shopify for this data again.",
+  "sync.details": "Technical details",
+  "sync.retryQueued": "Retry queued. This page updates as it runs.",
+  "sync.error.invalid": "That sync request was not understood. Reload the page and try again.",
+  "sync.error.not-found": "That sync no longer exists for this store. Reload the page.",
+  "sync.error.stale":
+    "That sync was already retried or replaced by a newer one. The list shows where it stands.",
+  "sync.error.busy": "Another sync is running. Retry when it has finished.",
+  "sync.error.queue": "The sync could not be queued. Try again in a minute.",
   "error.title": "Something went wrong",
   "error.body":
     "Seaworthy could not load this page. Try again; if it keeps happening, the details below help support.",

@@ -1,4 +1,6 @@
 import type { Db } from "../db.server";
+import { describeFailure, type SyncFailure } from "./failure.server";
+import { retryPlan, type RetryPlan } from "./retry.server";
 
 export interface ResourceStatus {
   resource: "products" | "collections" | "inventory" | "orders";
@@ -14,12 +16,22 @@ export interface ResourceStatus {
     /** 0–1 while a download-backed ingest runs and its size is known. */
     fraction: number | null;
     rowsPerSec: number | null;
-    error: string | null;
+    /** A failed run: why, in a reason the card words, and the technical message made safe. */
+    failure: SyncFailure | null;
+    /** What Retry does with a failed run; null when it has none (e.g. a file import). */
+    retry: RetryPlan | null;
   } | null;
 }
 
-/** What the Sync section shows: mirror counts per resource and the latest run of each, for one shop. */
-export async function syncStatus(db: Db, shop: string): Promise<ResourceStatus[]> {
+/**
+ * What the Sync section shows: mirror counts per resource and the latest run of each, for one
+ * shop. A run's raw error stays on the server: the card gets describeFailure's version.
+ */
+export async function syncStatus(
+  db: Db,
+  shop: string,
+  now = new Date(),
+): Promise<ResourceStatus[]> {
   const where = { where: { shop } };
   const [products, variants, images, collections, levels, locations, orders, lines, runs] =
     await Promise.all([
@@ -46,6 +58,7 @@ export async function syncStatus(db: Db, shop: string): Promise<ResourceStatus[]
           rowsWritten: true,
           bytesDone: true,
           bytesTotal: true,
+          bulkOperationId: true,
           error: true,
         },
       }),
@@ -66,7 +79,8 @@ export async function syncStatus(db: Db, shop: string): Promise<ResourceStatus[]
           ? Math.min(1, Number(run.bytesDone) / Number(run.bytesTotal))
           : null,
       rowsPerSec: seconds > 0 && run.rowsWritten > 0 ? Math.round(run.rowsWritten / seconds) : null,
-      error: run.error,
+      failure: run.status === "failed" ? describeFailure(run.error) : null,
+      retry: retryPlan(run, now),
     };
   };
   return [

@@ -25,7 +25,8 @@ export class TruncatedFileError extends Error {
     readonly line: number,
   ) {
     super(
-      `The file ${file} ends in the middle of line ${line}: the download was cut short. Download it again and resume; everything before that line is already saved.`,
+      // No path in the message: it is stored with the run and shown (cleaned) in the admin.
+      `The file ends in the middle of line ${line}: it was cut short (an interrupted download?). Fetch it again and resume; everything before that line is already saved.`,
     );
   }
 }
