@@ -139,7 +139,7 @@ describe("store-data webhooks: the route answers at once, a job updates the mirr
       ...queue,
       enqueue: async (job, _shop, data) => {
         queued.push(`${job.name} ${(data as { runId: string }).runId}`);
-        return "recorded";
+        return { id: "recorded", deduped: false };
       },
     } as JobQueue);
     const running = await startRun(db(), SHOP, {
