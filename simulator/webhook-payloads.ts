@@ -2,7 +2,7 @@
  * Webhook bodies in Shopify's REST (snake_case) shape, built from the simulated store. The
  * shapes follow Shopify's published examples (see ../shared/data/webhooks/examples-2025-10).
  */
-import type { SimInventoryLevel, SimOrder, SimProduct, SimStore } from "./store";
+import type { SimCollection, SimInventoryLevel, SimOrder, SimProduct, SimStore } from "./store";
 import { getIndex } from "./store-index";
 import { gidNumber, restTime } from "./util";
 
@@ -117,6 +117,42 @@ export function restProductPayload(store: SimStore, product: SimProduct): Record
   };
 }
 
+/** products/delete: Shopify sends only the deleted product's numeric id. */
+export function restProductDeletePayload(productId: string): Record<string, unknown> {
+  return { id: gidNumber(productId) };
+}
+
+/**
+ * collections/create and collections/update. The store models custom collections in manual
+ * order (the GraphQL `sortOrder` is MANUAL) and no publication date.
+ */
+export function restCollectionPayload(
+  store: SimStore,
+  collection: SimCollection,
+): Record<string, unknown> {
+  return {
+    id: gidNumber(collection.id),
+    handle: collection.handle,
+    title: collection.title,
+    updated_at: restTime(collection.updatedAt, store.shop.ianaTimezone),
+    body_html: collection.descriptionHtml,
+    published_at: null,
+    sort_order: "manual",
+    template_suffix: null,
+    published_scope: "web",
+    admin_graphql_api_id: collection.id,
+  };
+}
+
+/** collections/delete. */
+export function restCollectionDeletePayload(collectionId: string): Record<string, unknown> {
+  return {
+    id: gidNumber(collectionId),
+    published_scope: "web",
+    admin_graphql_api_id: collectionId,
+  };
+}
+
 /** inventory_levels/update. */
 export function restInventoryLevelPayload(
   store: SimStore,
@@ -132,8 +168,9 @@ export function restInventoryLevelPayload(
 }
 
 /**
- * orders/updated (and the other orders/* topics): the fields SimOrder models. The store keeps
- * discount codes without their amounts, so the order's whole discount is put on the first code.
+ * orders/create and orders/updated (and the other orders/* topics): the fields SimOrder models.
+ * The store keeps discount codes without their amounts, so the order's whole discount is put on
+ * the first code.
  */
 export function restOrderPayload(store: SimStore, order: SimOrder): Record<string, unknown> {
   const tz = store.shop.ianaTimezone;

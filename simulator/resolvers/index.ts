@@ -24,12 +24,14 @@ import {
 } from "graphql";
 import { gidType, isRecord } from "../util";
 import { bulkResolvers } from "./bulk";
+import { collectionMutationResolvers } from "./collection-mutations";
 import { collectionResolvers } from "./collections";
 import { customDataResolvers } from "./custom-data";
 import { fileResolvers } from "./files";
 import type { ResolverMap, SimContext } from "./context";
 import { mutationResolvers } from "./mutations";
 import { nodeResolvers } from "./nodes";
+import { orderCreateResolvers } from "./order-create";
 import { orderResolvers } from "./orders";
 import { productResolvers } from "./products";
 import { shopResolvers } from "./shop";
@@ -58,6 +60,8 @@ export const resolverMap: ResolverMap = mergeMaps([
   nodeResolvers(),
   bulkResolvers(),
   mutationResolvers(),
+  collectionMutationResolvers(),
+  orderCreateResolvers(),
   customDataResolvers(),
   fileResolvers(),
 ]);

@@ -3,8 +3,8 @@
  * top-level errors for bad input), applies the change in place, bumps updatedAt and queues the
  * matching webhook.
  */
-import { GraphQLError } from "graphql";
 import type {
+  SimCollection,
   SimInventoryItem,
   SimInventoryLevel,
   SimLocation,
@@ -12,21 +12,29 @@ import type {
   SimOrder,
   SimProduct,
   SimStore,
+  SimVariant,
 } from "../store";
 import { invalidateIndex } from "../store-index";
-import { isRecord, isoSeconds, makeGid } from "../util";
+import { gidNumber, isRecord, isoSeconds, makeGid } from "../util";
 import {
+  restCollectionPayload,
   restInventoryLevelPayload,
   restOrderPayload,
+  restProductDeletePayload,
   restProductPayload,
 } from "../webhook-payloads";
 import { find, type ResolverMap, type SimContext } from "./context";
 import { nextMetafieldId } from "./custom-data";
-
-interface UserError {
-  field: string[] | null;
-  message: string;
-}
+import {
+  givenKeys,
+  handleInUse,
+  handleize,
+  nextGid,
+  nextNumber,
+  notImplemented,
+  uniqueHandle,
+  type UserError,
+} from "./mutation-support";
 
 const STATUSES = ["ACTIVE", "ARCHIVED", "DRAFT", "UNLISTED"] as const;
 
@@ -83,44 +91,38 @@ function applyMetafields(
   return changed;
 }
 
-function productUpdate(
+/** Title and handle checks shared by productCreate and productUpdate. */
+function checkTitleAndHandle(
   ctx: SimContext,
-  args: Record<string, unknown>,
-): { product: SimProduct | null; userErrors: UserError[] } {
-  // 2026-10 takes `product: ProductUpdateInput`; the deprecated `input: ProductInput` still works.
-  const input = isRecord(args.product) ? args.product : isRecord(args.input) ? args.input : {};
-  const identifier = isRecord(args.identifier) ? args.identifier : {};
-  const id =
-    typeof input.id === "string"
-      ? input.id
-      : typeof identifier.id === "string"
-        ? identifier.id
-        : null;
-  const handle = typeof identifier.handle === "string" ? identifier.handle : null;
-  const product = id
-    ? find(ctx, (i) => i.products, id)
-    : handle
-      ? ctx.store.products.find((p) => p.handle === handle)
-      : undefined;
-  if (!product) {
-    return { product: null, userErrors: [{ field: ["id"], message: "Product does not exist" }] };
-  }
+  product: SimProduct | null,
+  input: Record<string, unknown>,
+  titleRequired: boolean,
+): UserError[] {
   const errors: UserError[] = [];
-  if ("title" in input && (typeof input.title !== "string" || input.title.trim() === "")) {
+  if (
+    (titleRequired || "title" in input) &&
+    (typeof input.title !== "string" || input.title.trim() === "")
+  ) {
     errors.push({ field: ["title"], message: "Title can't be blank" });
   }
+  // Since 2025-01 an explicit handle must be unique; only a generated one gets a suffix.
   if (
     typeof input.handle === "string" &&
     ctx.store.products.some((p) => p !== product && p.handle === input.handle)
   ) {
-    errors.push({
-      field: ["handle"],
-      message: `Handle '${input.handle}' already in use. Please provide a new handle.`,
-    });
+    errors.push(handleInUse(input.handle));
   }
-  if (errors.length) return { product, userErrors: errors };
+  return errors;
+}
 
-  const now = isoSeconds(ctx.services.now());
+/** The ProductCreateInput / ProductUpdateInput fields the store models (title, handle checked). */
+function applyProductFields(
+  ctx: SimContext,
+  product: SimProduct,
+  input: Record<string, unknown>,
+  now: string,
+  errors: UserError[],
+): void {
   if (typeof input.title === "string") product.title = input.title;
   if (typeof input.descriptionHtml === "string") product.descriptionHtml = input.descriptionHtml;
   if (typeof input.vendor === "string") product.vendor = input.vendor;
@@ -151,6 +153,20 @@ function productUpdate(
       : null;
   }
   if (Array.isArray(input.metafields)) applyMetafields(ctx, product, input.metafields, now, errors);
+}
+
+/**
+ * `collectionsToJoin` / `collectionsToLeave`: the collections whose membership changed get their
+ * updatedAt bumped and one collections/update each (Shopify fires it when products are added or
+ * removed). Unknown collection ids are skipped.
+ */
+function moveBetweenCollections(
+  ctx: SimContext,
+  product: SimProduct,
+  input: Record<string, unknown>,
+  now: string,
+): void {
+  const changed = new Set<SimCollection>();
   for (const [key, join] of [
     ["collectionsToJoin", true],
     ["collectionsToLeave", false],
@@ -161,16 +177,282 @@ function productUpdate(
       const collection = typeof cid === "string" ? find(ctx, (i) => i.collections, cid) : undefined;
       if (!collection) continue;
       const has = collection.productIds.includes(product.id);
-      if (join && !has) collection.productIds.push(product.id);
-      if (!join && has)
-        collection.productIds = collection.productIds.filter((p) => p !== product.id);
-      collection.updatedAt = now;
+      if (join === has) continue;
+      if (join) collection.productIds.push(product.id);
+      else collection.productIds = collection.productIds.filter((p) => p !== product.id);
+      changed.add(collection);
     }
-    invalidateIndex(ctx.store);
   }
+  if (!changed.size) return;
+  invalidateIndex(ctx.store);
+  for (const collection of changed) {
+    collection.updatedAt = now;
+    ctx.services.emitWebhook("collections/update", restCollectionPayload(ctx.store, collection));
+  }
+}
+
+function productUpdate(
+  ctx: SimContext,
+  args: Record<string, unknown>,
+): { product: SimProduct | null; userErrors: UserError[] } {
+  // 2026-10 takes `product: ProductUpdateInput`; the deprecated `input: ProductInput` still works.
+  const input = isRecord(args.product) ? args.product : isRecord(args.input) ? args.input : {};
+  const identifier = isRecord(args.identifier) ? args.identifier : {};
+  const id =
+    typeof input.id === "string"
+      ? input.id
+      : typeof identifier.id === "string"
+        ? identifier.id
+        : null;
+  const handle = typeof identifier.handle === "string" ? identifier.handle : null;
+  const product = id
+    ? find(ctx, (i) => i.products, id)
+    : handle
+      ? ctx.store.products.find((p) => p.handle === handle)
+      : undefined;
+  if (!product) {
+    return { product: null, userErrors: [{ field: ["id"], message: "Product does not exist" }] };
+  }
+  const errors = checkTitleAndHandle(ctx, product, input, false);
+  if (errors.length) return { product, userErrors: errors };
+
+  const now = isoSeconds(ctx.services.now());
+  applyProductFields(ctx, product, input, now, errors);
   product.updatedAt = now;
   ctx.services.emitWebhook("products/update", restProductPayload(ctx.store, product));
+  moveBetweenCollections(ctx, product, input, now);
   return { product, userErrors: errors };
+}
+
+// ---- productCreate / productDelete ----------------------------------------------------------
+
+/** ProductCreateInput fields the store models. */
+const CREATE_FIELDS = new Set([
+  "title",
+  "handle",
+  "descriptionHtml",
+  "vendor",
+  "productType",
+  "status",
+  "tags",
+  "seo",
+  "category",
+  "metafields",
+  "collectionsToJoin",
+  "productOptions",
+]);
+
+/** Options from `productOptions`, or Shopify's default "Title" option. */
+function optionsFrom(
+  raw: unknown,
+  errors: UserError[],
+): { name: string; position: number; values: string[] }[] {
+  if (!Array.isArray(raw) || raw.length === 0)
+    return [{ name: "Title", position: 1, values: ["Default Title"] }];
+  if (raw.length > 3) {
+    errors.push({ field: ["productOptions"], message: "Products can have at most 3 options" });
+    return [];
+  }
+  const unmodeled: string[] = [];
+  const options = raw.filter(isRecord).map((option, i) => {
+    if (option.linkedMetafield != null) unmodeled.push(`productOptions.${i}.linkedMetafield`);
+    const values = (Array.isArray(option.values) ? option.values : []).filter(isRecord);
+    values.forEach((v, j) => {
+      if (v.linkedMetafieldValue != null)
+        unmodeled.push(`productOptions.${i}.values.${j}.linkedMetafieldValue`);
+    });
+    const name = typeof option.name === "string" ? option.name.trim() : "";
+    const names = values.map((v) => (typeof v.name === "string" ? v.name.trim() : ""));
+    if (!name)
+      errors.push({
+        field: ["productOptions", String(i), "name"],
+        message: "Option name can't be blank",
+      });
+    if (!names.length || names.some((n) => !n))
+      errors.push({
+        field: ["productOptions", String(i), "values"],
+        message: "Option values can't be blank",
+      });
+    return { name, position: i + 1, values: names };
+  });
+  if (unmodeled.length) notImplemented("productCreate", unmodeled);
+  const seen = new Set<string>();
+  options.forEach((o, i) => {
+    if (o.name && seen.has(o.name.toLowerCase()))
+      errors.push({
+        field: ["productOptions", String(i), "name"],
+        message: `Option '${o.name}' already exists`,
+      });
+    seen.add(o.name.toLowerCase());
+  });
+  return options;
+}
+
+/**
+ * productCreate (2024-04+: `product: ProductCreateInput`; the deprecated `input` is read the same
+ * way). Like Shopify it creates the product with its initial variant only: the first value of
+ * each option ("Default Title" without options), price 0.00, its inventory item tracked and
+ * stocked at the first active location with nothing on hand. Fires products/create.
+ */
+function productCreate(
+  ctx: SimContext,
+  args: Record<string, unknown>,
+): { product: SimProduct | null; userErrors: UserError[]; shop: SimStore["shop"] } {
+  const shop = ctx.store.shop;
+  const raw = isRecord(args.product) ? args.product : isRecord(args.input) ? args.input : {};
+  // A blank handle is no handle: one is generated from the title.
+  const input =
+    typeof raw.handle === "string" && !raw.handle.trim() ? { ...raw, handle: null } : raw;
+  // giftCard / requiresSellingPlan false is what the store's products are anyway.
+  const unmodeled = givenKeys(input, { giftCard: false, requiresSellingPlan: false }).filter(
+    (k) => !CREATE_FIELDS.has(k),
+  );
+  if (Array.isArray(args.media) && args.media.length) unmodeled.push("media");
+  if (unmodeled.length) notImplemented("productCreate", unmodeled);
+
+  const errors = checkTitleAndHandle(ctx, null, input, true);
+  const options = optionsFrom(input.productOptions, errors);
+  if (errors.length) return { product: null, userErrors: errors, shop };
+
+  const store = ctx.store;
+  const now = isoSeconds(ctx.services.now());
+  const title = String(input.title);
+  const productId = nextGid(store, "Product", store.products);
+  const selected = options.map((o) => ({ name: o.name, value: o.values[0] ?? "" }));
+  const variant: SimVariant = {
+    id: nextGid(
+      store,
+      "ProductVariant",
+      store.products.flatMap((p) => p.variants),
+    ),
+    title: selected.map((s) => s.value).join(" / "),
+    position: 1,
+    sku: null,
+    barcode: null,
+    price: "0.00",
+    compareAtPrice: null,
+    selectedOptions: selected,
+    inventoryItem: {
+      id: nextGid(
+        store,
+        "InventoryItem",
+        store.products.flatMap((p) => p.variants.map((v) => v.inventoryItem)),
+      ),
+      tracked: true,
+      unitCost: null,
+      countryCodeOfOrigin: null,
+      harmonizedSystemCode: null,
+      weight: null,
+    },
+    createdAt: now,
+    updatedAt: now,
+  };
+  const optionIds = store.products.flatMap((p) => p.options);
+  const product: SimProduct = {
+    id: productId,
+    title,
+    handle:
+      typeof input.handle === "string"
+        ? input.handle
+        : uniqueHandle(handleize(title), (h) => store.products.some((p) => p.handle === h)),
+    vendor: "",
+    productType: "",
+    descriptionHtml: "",
+    status: "ACTIVE",
+    tags: [],
+    category: null,
+    seo: { title: null, description: null },
+    options: options.map((o) => ({ id: nextGid(store, "ProductOption", optionIds), ...o })),
+    createdAt: now,
+    updatedAt: now,
+    // Not published to the online store until a publication says so.
+    publishedAt: null,
+    variants: [variant],
+    media: [],
+    metafields: [],
+    seedCategory: "",
+  };
+  // In the store before its metafields, so each new metafield gets its own id.
+  store.products.push(product);
+  applyProductFields(ctx, product, input, now, errors);
+  if (errors.length) {
+    // All or nothing: a bad metafield leaves no half-made product behind.
+    retainInPlace(store.products, (p) => p !== product);
+    invalidateIndex(store);
+    return { product: null, userErrors: errors, shop };
+  }
+  const location = store.locations.find((l) => l.isActive);
+  if (location) {
+    const itemNumber = gidNumber(variant.inventoryItem.id);
+    const levelNumber = nextNumber(
+      store,
+      "InventoryLevel",
+      store.inventoryLevels.map((l) => gidNumber(l.id)),
+    );
+    store.inventoryLevels.push({
+      id: `gid://shopify/InventoryLevel/${levelNumber}?inventory_item_id=${itemNumber}`,
+      inventoryItemId: variant.inventoryItem.id,
+      locationId: location.id,
+      available: 0,
+      onHand: 0,
+      updatedAt: now,
+    });
+  }
+  invalidateIndex(store);
+  ctx.services.emitWebhook("products/create", restProductPayload(store, product));
+  moveBetweenCollections(ctx, product, input, now);
+  return { product, userErrors: [], shop };
+}
+
+/** Keep the items `keep` accepts, in place (the arrays can hold hundreds of thousands). */
+function retainInPlace<T>(list: T[], keep: (item: T) => boolean): void {
+  let out = 0;
+  for (const item of list) if (keep(item)) list[out++] = item;
+  list.length = out;
+}
+
+/**
+ * productDelete: the product goes with its variants, inventory items and their levels, and leaves
+ * every collection (each fires collections/update). Orders keep their line items, as Shopify's
+ * completed orders do. Fires products/delete with only the numeric id.
+ */
+function productDelete(
+  ctx: SimContext,
+  args: Record<string, unknown>,
+): {
+  deletedProductId: string | null;
+  productDeleteOperation: null;
+  shop: SimStore["shop"];
+  userErrors: UserError[];
+} {
+  const shop = ctx.store.shop;
+  // `synchronous: false` answers a ProductDeleteOperation to poll: not simulated.
+  if (args.synchronous === false) notImplemented("productDelete", ["synchronous: false"]);
+  const input = isRecord(args.input) ? args.input : {};
+  const id = typeof input.id === "string" ? input.id : "";
+  const product = find(ctx, (i) => i.products, id);
+  if (!product)
+    return {
+      deletedProductId: null,
+      productDeleteOperation: null,
+      shop,
+      userErrors: [{ field: ["id"], message: "Product does not exist" }],
+    };
+  const store = ctx.store;
+  const now = isoSeconds(ctx.services.now());
+  const items = new Set(product.variants.map((v) => v.inventoryItem.id));
+  retainInPlace(store.products, (p) => p !== product);
+  retainInPlace(store.inventoryLevels, (l) => !items.has(l.inventoryItemId));
+  const left = store.collections.filter((c) => c.productIds.includes(product.id));
+  for (const collection of left) {
+    collection.productIds = collection.productIds.filter((p) => p !== product.id);
+    collection.updatedAt = now;
+  }
+  invalidateIndex(store);
+  ctx.services.emitWebhook("products/delete", restProductDeletePayload(product.id));
+  for (const collection of left)
+    ctx.services.emitWebhook("collections/update", restCollectionPayload(store, collection));
+  return { deletedProductId: product.id, productDeleteOperation: null, shop, userErrors: [] };
 }
 
 // ---- inventorySetQuantities ------------------------------------------------------------------
@@ -402,11 +684,7 @@ function orderUpdate(
         .map((k) => `shippingAddress.${k}`),
     );
   if (unmodeled.length) {
-    // Like an unknown mutation: pretending to write would hide app bugs.
-    throw new GraphQLError(
-      `The simulated store does not implement orderUpdate for: ${unmodeled.join(", ")}.`,
-      { extensions: { code: "NOT_IMPLEMENTED_IN_SIMULATOR" } },
-    );
+    notImplemented("orderUpdate", unmodeled);
   }
   const id = typeof input.id === "string" ? input.id : "";
   const order = find(ctx, (i) => i.orders, id);
@@ -430,7 +708,9 @@ function orderUpdate(
 export function mutationResolvers(): ResolverMap {
   return {
     Mutation: {
+      productCreate: (_s, args, ctx) => productCreate(ctx, args),
       productUpdate: (_s, args, ctx) => productUpdate(ctx, args),
+      productDelete: (_s, args, ctx) => productDelete(ctx, args),
       inventorySetQuantities: (_s, args, ctx) => inventorySetQuantities(ctx, args),
       orderUpdate: (_s, args, ctx) => orderUpdate(ctx, args),
     },

@@ -311,6 +311,41 @@ describe("the simulated store's webhook payloads", () => {
       order.lineItems.length,
     );
   });
+
+  it("collections and the delete payloads from the simulator apply to the mirror", async () => {
+    const { generateStore } = await import("../../../simulator/catalog/generate");
+    const {
+      restCollectionPayload,
+      restCollectionDeletePayload,
+      restProductPayload,
+      restProductDeletePayload,
+    } = await import("../../../simulator/webhook-payloads");
+    const store = generateStore({ seed: 6, products: 8, shopDomain: SHOP });
+    const collection = store.collections[0]!;
+    expect(await apply("collections/create", restCollectionPayload(store, collection))).toEqual({
+      applied: true,
+    });
+    const where = { shop_id: { shop: SHOP, id: collection.id } };
+    expect(await db().collection.findUniqueOrThrow({ where })).toMatchObject({
+      title: collection.title,
+      handle: collection.handle,
+    });
+    expect(await apply("collections/delete", restCollectionDeletePayload(collection.id))).toEqual({
+      applied: true,
+    });
+    expect(await db().collection.findUnique({ where })).toBeNull();
+
+    const product = store.products[0]!;
+    expect(await apply("products/create", restProductPayload(store, product))).toEqual({
+      applied: true,
+    });
+    expect(await apply("products/delete", restProductDeletePayload(product.id))).toEqual({
+      applied: true,
+    });
+    expect(
+      await db().product.findUnique({ where: { shop_id: { shop: SHOP, id: product.id } } }),
+    ).toBeNull();
+  });
 });
 
 describe("products/update after a bulk sync", () => {
