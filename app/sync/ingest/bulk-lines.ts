@@ -5,8 +5,9 @@ import type { RowsByTable, MirrorTable } from "../mirror/rows";
  * to a mirror row. Pure: no I/O, no state, so the same line always gives the same row and a
  * resumed ingest reaches exactly the state of an uninterrupted one. Children name their parent in
  * `__parentId` and may arrive after unrelated lines; each row stores its parent's id, so order does
- * not matter. Field names differ across API versions (bodyHtml/descriptionHtml, originalSrc/url);
- * both are read.
+ * not matter. Field names differ across API versions (bodyHtml/descriptionHtml, originalSrc/url,
+ * altText/alt, priceV2/price, compareAtPriceV2/compareAtPrice, productCategory/category); all are
+ * read.
  */
 
 export type Mapped = { [T in MirrorTable]: { table: T; row: RowsByTable[T] } }[MirrorTable];
@@ -70,7 +71,7 @@ function variant(line: Json, parent: string): Mapped {
       sku: str(line.sku),
       barcode: str(line.barcode),
       price: str(line.price) ?? str(obj(line.priceV2)?.amount),
-      compareAtPrice: str(line.compareAtPrice),
+      compareAtPrice: str(line.compareAtPrice) ?? str(obj(line.compareAtPriceV2)?.amount),
       position: num(line.position),
       selectedOptions: json(line.selectedOptions),
       inventoryItemId: str(item?.id),
@@ -99,7 +100,8 @@ function media(line: Json, parent: string): Mapped {
         str(line.originalSrc) ??
         str(line.url) ??
         str(line.src),
-      alt: str(line.alt) ?? str(img?.altText),
+      // MediaImage has `alt`; the older `images` connection's Image has `altText` on the line.
+      alt: str(line.alt) ?? str(img?.altText) ?? str(line.altText),
       width: num(img?.width ?? line.width),
       height: num(img?.height ?? line.height),
       position: null,
