@@ -32,6 +32,12 @@ export interface GenerateOptions {
   products?: number;
   shopDomain?: string;
   now?: string;
+  /**
+   * Orders processed shortly (1 s to 1 h) before they were created, as orders placed offline or
+   * imported are, so that `processedAt` and `createdAt` differ (tests of what reads them). Off by
+   * default: the stores the golden files were made from have processedAt = createdAt.
+   */
+  distinctProcessedAt?: boolean;
 }
 
 export const DEFAULT_OPTIONS = {
@@ -39,6 +45,7 @@ export const DEFAULT_OPTIONS = {
   products: 320,
   shopDomain: DEMO_SHOP_DOMAIN,
   now: "2026-11-01T00:00:00Z",
+  distinctProcessedAt: false,
 } as const satisfies Required<GenerateOptions>;
 
 export interface GeneratedDemo {
@@ -83,6 +90,7 @@ export function generateDemo(options: GenerateOptions = {}): GeneratedDemo {
     markets,
     nowMs,
     origin: shop.primaryDomainUrl,
+    distinctProcessedAt: options.distinctProcessedAt ?? DEFAULT_OPTIONS.distinctProcessedAt,
   });
 
   return {

@@ -33,6 +33,26 @@ describe("order volume and timing", () => {
   });
 });
 
+describe("distinctProcessedAt (opt-in)", () => {
+  it("is off by default: processedAt = createdAt", () => {
+    for (const o of orders) expect(o.processedAt).toBe(o.createdAt);
+  });
+
+  it("processes each order 1 s to 1 h before it was created, changing nothing else", () => {
+    const plain = generateStore({ seed: 4, products: 60 });
+    const distinct = generateStore({ seed: 4, products: 60, distinctProcessedAt: true });
+    for (const o of distinct.orders) {
+      const lag = Date.parse(o.createdAt) - Date.parse(o.processedAt);
+      expect(lag >= 1000 && lag <= 3_600_000).toBe(true);
+    }
+    const withoutProcessedAt = (s: typeof plain) => ({
+      ...s,
+      orders: s.orders.map((o) => ({ ...o, processedAt: null })),
+    });
+    expect(withoutProcessedAt(distinct)).toEqual(withoutProcessedAt(plain));
+  });
+});
+
 describe("money", () => {
   it("uses each enabled market's currency and ships within the market", () => {
     const markets = store.markets.filter((m) => m.enabled);

@@ -144,6 +144,16 @@ export interface OrderInput {
   markets: readonly MarketPlan[];
   nowMs: number;
   origin: string;
+  /** See GenerateOptions.distinctProcessedAt. */
+  distinctProcessedAt?: boolean;
+}
+
+/**
+ * How long before Shopify recorded order `i` it was processed: 1 s to 1 h, from a hash (not the
+ * order stream's generator), so turning it on changes nothing else in the store.
+ */
+function processingLagMs(seed: number, i: number): number {
+  return (1 + (hash32(seed, "processed-at", i) % 3600)) * 1000;
 }
 
 export function orderCount(products: number): number {
@@ -269,7 +279,9 @@ export function buildOrders(input: OrderInput): SimOrder[] {
       id: ids.order.next(),
       name: `#${FIRST_ORDER_NUMBER + i}`,
       createdAt: iso(createdMs),
-      processedAt: iso(createdMs),
+      processedAt: iso(
+        input.distinctProcessedAt ? createdMs - processingLagMs(seed, i) : createdMs,
+      ),
       updatedAt: iso(updatedMs),
       cancelledAt: cancelledMs === null ? null : iso(cancelledMs),
       test,
