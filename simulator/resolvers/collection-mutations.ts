@@ -11,7 +11,7 @@ import { restCollectionDeletePayload, restCollectionPayload } from "../webhook-p
 import { find, type ResolverMap, type SimContext } from "./context";
 import {
   givenKeys,
-  handleInUse,
+  checkTitleAndHandle,
   handleize,
   nextGid,
   notImplemented,
@@ -43,28 +43,6 @@ function unmodeledFields(input: Record<string, unknown>, allowed: readonly strin
   return out;
 }
 
-function checkTitleAndHandle(
-  store: SimStore,
-  collection: SimCollection | null,
-  input: Record<string, unknown>,
-  titleRequired: boolean,
-): UserError[] {
-  const errors: UserError[] = [];
-  if (
-    (titleRequired || "title" in input) &&
-    (typeof input.title !== "string" || input.title.trim() === "")
-  )
-    errors.push({ field: ["title"], message: "Title can't be blank" });
-  // Shopify documents handles as unique: a generated one gets a suffix, an explicit one that is
-  // taken is refused (as for products since 2025-01).
-  if (
-    typeof input.handle === "string" &&
-    store.collections.some((c) => c !== collection && c.handle === input.handle)
-  )
-    errors.push(handleInUse(input.handle));
-  return errors;
-}
-
 function emitUpdate(ctx: SimContext, collection: SimCollection): void {
   ctx.services.emitWebhook("collections/update", restCollectionPayload(ctx.store, collection));
 }
@@ -83,7 +61,7 @@ function collectionCreate(ctx: SimContext, args: Record<string, unknown>): Colle
   );
   if (unmodeled.length) notImplemented("collectionCreate", unmodeled);
   const store = ctx.store;
-  const errors = checkTitleAndHandle(store, null, input, true);
+  const errors = checkTitleAndHandle(store.collections, null, input, true);
   const productIds: string[] = [];
   (Array.isArray(input.products) ? input.products : []).forEach((id, i) => {
     if (typeof id === "string" && find(ctx, (x) => x.products, id)) {
@@ -134,7 +112,7 @@ function collectionUpdate(
       job: null,
       userErrors: [{ field: ["id"], message: "Collection does not exist" }],
     };
-  const errors = checkTitleAndHandle(ctx.store, collection, input, false);
+  const errors = checkTitleAndHandle(ctx.store.collections, collection, input, false);
   if (input.products != null)
     errors.push({
       field: ["products"],

@@ -60,6 +60,31 @@ export function handleInUse(handle: string): UserError {
   };
 }
 
+/**
+ * Title and handle checks of the create and update mutations, products and collections alike:
+ * a title when required (or given), and an explicit handle no other item has (Shopify documents
+ * handles as unique since 2025-01: a generated one gets a suffix, an explicit taken one is refused).
+ */
+export function checkTitleAndHandle<T extends { handle: string }>(
+  existing: readonly T[],
+  self: T | null,
+  input: Record<string, unknown>,
+  titleRequired: boolean,
+): UserError[] {
+  const errors: UserError[] = [];
+  if (
+    (titleRequired || "title" in input) &&
+    (typeof input.title !== "string" || input.title.trim() === "")
+  )
+    errors.push({ field: ["title"], message: "Title can't be blank" });
+  if (
+    typeof input.handle === "string" &&
+    existing.some((item) => item !== self && item.handle === input.handle)
+  )
+    errors.push(handleInUse(input.handle));
+  return errors;
+}
+
 /** Last number handed out per store and key, so a deleted resource's id is never reused. */
 const sequences = new WeakMap<SimStore, Map<string, number>>();
 

@@ -27,7 +27,7 @@ import { find, type ResolverMap, type SimContext } from "./context";
 import { nextMetafieldId } from "./custom-data";
 import {
   givenKeys,
-  handleInUse,
+  checkTitleAndHandle,
   handleize,
   nextGid,
   nextNumber,
@@ -89,30 +89,6 @@ function applyMetafields(
     changed = true;
   });
   return changed;
-}
-
-/** Title and handle checks shared by productCreate and productUpdate. */
-function checkTitleAndHandle(
-  ctx: SimContext,
-  product: SimProduct | null,
-  input: Record<string, unknown>,
-  titleRequired: boolean,
-): UserError[] {
-  const errors: UserError[] = [];
-  if (
-    (titleRequired || "title" in input) &&
-    (typeof input.title !== "string" || input.title.trim() === "")
-  ) {
-    errors.push({ field: ["title"], message: "Title can't be blank" });
-  }
-  // Since 2025-01 an explicit handle must be unique; only a generated one gets a suffix.
-  if (
-    typeof input.handle === "string" &&
-    ctx.store.products.some((p) => p !== product && p.handle === input.handle)
-  ) {
-    errors.push(handleInUse(input.handle));
-  }
-  return errors;
 }
 
 /** The ProductCreateInput / ProductUpdateInput fields the store models (title, handle checked). */
@@ -213,7 +189,7 @@ function productUpdate(
   if (!product) {
     return { product: null, userErrors: [{ field: ["id"], message: "Product does not exist" }] };
   }
-  const errors = checkTitleAndHandle(ctx, product, input, false);
+  const errors = checkTitleAndHandle(ctx.store.products, product, input, false);
   if (errors.length) return { product, userErrors: errors };
 
   const now = isoSeconds(ctx.services.now());
@@ -310,7 +286,7 @@ function productCreate(
   if (Array.isArray(args.media) && args.media.length) unmodeled.push("media");
   if (unmodeled.length) notImplemented("productCreate", unmodeled);
 
-  const errors = checkTitleAndHandle(ctx, null, input, true);
+  const errors = checkTitleAndHandle(ctx.store.products, null, input, true);
   const options = optionsFrom(input.productOptions, errors);
   if (errors.length) return { product: null, userErrors: errors, shop };
 
