@@ -34,6 +34,7 @@ const product = (n: number, extra: Partial<ProductRow> = {}): ProductRow => ({
   createdAt: null,
   updatedAt: "2026-11-01T00:00:00Z",
   publishedAt: null,
+  featuredMediaId: null,
   ...extra,
 });
 const variant = (n: number, v: number, extra: Partial<VariantRow> = {}): VariantRow => ({
@@ -346,6 +347,27 @@ function suite(name: string, open: () => Promise<void>) {
           "gid://shopify/Product/1",
         );
         expect(loaded!.sales).toBeNull();
+      });
+
+      it("GIVEN media without positions (a bulk sync) WHEN loaded THEN the featured media is the main image and the rest follow by id as a number", async () => {
+        const shop = "featured.myshopify.com";
+        const w = await openMirrorWriter(url(), shop);
+        const media = (n: number) => ({
+          id: `gid://shopify/MediaImage/${n}`,
+          productId: "gid://shopify/Product/1",
+          url: `${n}.jpg`,
+          alt: null,
+          width: 1000,
+          height: 1000,
+          position: null,
+        });
+        await w.write({
+          Product: [product(1, { featuredMediaId: "gid://shopify/MediaImage/10" })],
+          ProductMedia: [media(100), media(9), media(10)],
+        });
+        await w.close();
+        const loaded = await loadProductFacts(channelsDb(url()), shop, "gid://shopify/Product/1");
+        expect(loaded!.images.map((i) => i.url)).toEqual(["10.jpg", "9.jpg", "100.jpg"]);
       });
     });
   });

@@ -84,12 +84,14 @@ const on = (column: string, predicate: string) => `${column} ${predicate.replace
 
 const SQL = {
   products: (where: string) =>
-    `SELECT "id", "handle", "title", "vendor", "productType", "categoryId", "categoryName", "tags", "status", "descriptionHtml", "seoTitle", "seoDescription" FROM "Product" WHERE "shop" = ? AND ${where}`,
+    `SELECT "id", "handle", "title", "vendor", "productType", "categoryId", "categoryName", "tags", "status", "descriptionHtml", "seoTitle", "seoDescription", "featuredMediaId" FROM "Product" WHERE "shop" = ? AND ${where}`,
   // Stock is summed over locations in the same statement; NULL when no level exists at all.
   variants: (p: string) =>
     `SELECT v."productId", v."id", v."sku", v."barcode", v."price", v."compareAtPrice", v."unitCost", v."weight", v."weightUnit", v."countryOfOrigin", v."hsCode", (SELECT SUM(l."available") FROM "InventoryLevel" l WHERE l."shop" = v."shop" AND l."inventoryItemId" = v."inventoryItemId") AS "available" FROM "Variant" v WHERE v."shop" = ? AND ${on('v."productId"', p)} ORDER BY v."productId", v."position", v."id"`,
+  // Bulk files carry no media positions (NULL): then the featured media goes first (assemble) and
+  // the rest by id as a number (gids of one type differ only in their digits).
   media: (p: string) =>
-    `SELECT "productId", "url", "alt", "width", "height" FROM "ProductMedia" WHERE "shop" = ? AND ${on('"productId"', p)} ORDER BY "productId", "position", "id"`,
+    `SELECT "productId", "id", "url", "alt", "width", "height" FROM "ProductMedia" WHERE "shop" = ? AND ${on('"productId"', p)} ORDER BY "productId", "position", length("id"), "id"`,
   metafields: (p: string) =>
     `SELECT "ownerId", "namespace", "key", "type", "value" FROM "Metafield" WHERE "shop" = ? AND ${on('"ownerId"', p)} ORDER BY "ownerId", "namespace", "key"`,
   // SQLite (without ANALYZE statistics) walks the whole shop's memberships through the primary key
@@ -209,7 +211,14 @@ function assemble(products: Row[], reads: Reads): ProductFacts[] {
   const list = products.map(productFacts);
   const byId = new Map(list.map((p) => [p.id, p]));
   for (const r of reads.variants) byId.get(String(r.productId))?.variants.push(variantFacts(r));
-  for (const r of reads.media) byId.get(String(r.productId))?.images.push(imageFacts(r));
+  const featured = new Map(products.map((r) => [String(r.id), str(r.featuredMediaId)]));
+  for (const r of reads.media) {
+    const p = byId.get(String(r.productId));
+    if (!p) continue;
+    // The product's featured media is its main image whatever the media's order.
+    if (String(r.id) === featured.get(p.id)) p.images.unshift(imageFacts(r));
+    else p.images.push(imageFacts(r));
+  }
   for (const r of reads.metafields) byId.get(String(r.ownerId))?.metafields.push(metafieldFacts(r));
   for (const r of reads.collections)
     byId.get(String(r.productId))?.collections.push(String(r.collectionId));

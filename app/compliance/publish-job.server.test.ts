@@ -38,6 +38,7 @@ const row = (id: string, n: number): ProductRow => ({
   createdAt: null,
   updatedAt: "2026-01-01T00:00:00Z",
   publishedAt: null,
+  featuredMediaId: null,
 });
 
 beforeAll(async () => {

@@ -33,6 +33,9 @@ export const BulkProducts = {
               name
               values
             }
+            featuredMedia {
+              id
+            }
             variants {
               edges {
                 node {

@@ -18,6 +18,7 @@ export const productRow = (title: string, updatedAt: string | null): ProductRow 
   createdAt: null,
   updatedAt,
   publishedAt: null,
+  featuredMediaId: null,
 });
 
 /** Product n of a test mirror (`gid://shopify/Product/n`); `fields` override the defaults. */
@@ -38,6 +39,7 @@ export const mirrorProduct = (n: number, fields: Partial<ProductRow> = {}): Prod
   createdAt: null,
   updatedAt: "2026-01-01T00:00:00Z",
   publishedAt: null,
+  featuredMediaId: null,
   ...fields,
 });
 

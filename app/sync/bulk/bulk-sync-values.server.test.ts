@@ -143,6 +143,7 @@ describe("bulk sync mirrors the store's values field by field", () => {
           createdAt: iso(row.createdAt),
           updatedAt: iso(row.updatedAt),
           publishedAt: iso(row.publishedAt),
+          featuredMediaId: row.featuredMediaId,
         },
         p.id,
       ).toEqual({
@@ -161,6 +162,8 @@ describe("bulk sync mirrors the store's values field by field", () => {
         createdAt: at(p.createdAt),
         updatedAt: at(p.updatedAt),
         publishedAt: at(p.publishedAt),
+        // Shopify's featured media is the product's first (the simulator's store keeps it so).
+        featuredMediaId: p.media[0]?.id ?? null,
       });
     }
   });

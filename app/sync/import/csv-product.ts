@@ -88,6 +88,8 @@ export class CsvProduct {
       createdAt: null,
       updatedAt: null,
       publishedAt: null,
+      // The CSV's Image Position column orders the images.
+      featuredMediaId: null,
     };
     return new CsvProduct(handle, memo, product);
   }

@@ -168,6 +168,8 @@ export function restProductRows(p: RestProduct, report: (reason: string) => void
     createdAt: isoDate(p.created_at),
     updatedAt: isoDate(p.updated_at),
     publishedAt: isoDate(p.published_at),
+    // REST image ids are not media gids; the images' positions say which comes first.
+    featuredMediaId: null,
   };
 
   const variants = (p.variants ?? []).map((v, i): VariantRow => {

@@ -48,6 +48,7 @@ const product = {
     fullName: "Health & Beauty > Personal Care > Cosmetics > Skin Care > Face Moisturizers",
   },
   seo: { title: "Centella Moisturizer | Lumi Bloom", description: "Gentle and effective." },
+  featuredMedia: { id: "gid://shopify/MediaImage/20" },
   options: [{ name: "Size", values: ["50 ml", "100 ml"] }],
 };
 
@@ -72,6 +73,7 @@ describe("product lines", () => {
         createdAt: product.createdAt,
         updatedAt: product.updatedAt,
         publishedAt: null,
+        featuredMediaId: product.featuredMedia.id,
       },
     });
   });

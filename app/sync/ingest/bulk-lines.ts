@@ -54,6 +54,7 @@ function product(line: Json): Mapped {
       createdAt: str(line.createdAt),
       updatedAt: str(line.updatedAt),
       publishedAt: str(line.publishedAt),
+      featuredMediaId: str(obj(line.featuredMedia)?.id),
     },
   };
 }

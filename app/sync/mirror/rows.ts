@@ -24,6 +24,8 @@ export interface ProductRow {
   createdAt: string | null;
   updatedAt: string | null;
   publishedAt: string | null;
+  /** The media shown first (Shopify's featured media): bulk files carry no media positions. */
+  featuredMediaId: string | null;
 }
 
 export interface VariantRow {
@@ -185,6 +187,7 @@ export const TABLES: { [T in MirrorTable]: TableSpec<T> } = {
       "createdAt",
       "updatedAt",
       "publishedAt",
+      "featuredMediaId",
     ],
     dates: ["createdAt", "updatedAt", "publishedAt"],
     synced: true,

@@ -363,11 +363,13 @@ describe("products/update after a bulk sync", () => {
         handle: "h",
         seoTitle: "SEO title",
         categoryName: "Home & Garden > Mugs",
+        featuredMediaId: "gid://shopify/MediaImage/77",
         updatedAt: new Date("2000-01-01"),
       },
       update: {
         seoTitle: "SEO title",
         categoryName: "Home & Garden > Mugs",
+        featuredMediaId: "gid://shopify/MediaImage/77",
         updatedAt: new Date("2000-01-01"),
       },
     });
@@ -403,6 +405,7 @@ describe("products/update after a bulk sync", () => {
       title: p.title,
       seoTitle: "SEO title",
       categoryName: "Home & Garden > Mugs",
+      featuredMediaId: "gid://shopify/MediaImage/77",
     });
     expect(
       await db().variant.findUniqueOrThrow({ where: { shop_id: { shop: SHOP, id: variantId } } }),

@@ -85,14 +85,22 @@ export async function applySyncWebhook(options: {
           seoDescription: true,
           categoryId: true,
           categoryName: true,
+          featuredMediaId: true,
         },
       });
       if (isStale(stored?.updatedAt, rows.product.updatedAt))
         return { applied: false, reason: "stale: the mirror holds a newer version" };
-      // REST payloads lack what only GraphQL carries (SEO, the full category path, the inventory
-      // item's cost, origin and HS code): keep what the bulk sync stored instead of nulling it.
+      // REST payloads lack what only GraphQL carries (SEO, the full category path, the featured
+      // media's id, the inventory item's cost, origin and HS code): keep what the bulk sync
+      // stored instead of nulling it.
       const product = { ...rows.product };
-      for (const k of ["seoTitle", "seoDescription", "categoryId", "categoryName"] as const) {
+      for (const k of [
+        "seoTitle",
+        "seoDescription",
+        "categoryId",
+        "categoryName",
+        "featuredMediaId",
+      ] as const) {
         if (product[k] == null && stored?.[k] != null) product[k] = stored[k];
       }
       const storedVariants = new Map(
