@@ -432,6 +432,7 @@ describe("parseProductCsv on hand-made files", () => {
         createdAt: null,
         updatedAt: null,
         publishedAt: null,
+        featuredMediaId: null,
       },
     ]);
     expect(all.variants[0]).toMatchObject({

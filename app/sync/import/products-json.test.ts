@@ -99,6 +99,7 @@ describe("parseProductsJson", () => {
       createdAt: null,
       updatedAt: "2022-01-01T00:00:00.000Z",
       publishedAt: "2022-01-01T00:00:00.000Z",
+      featuredMediaId: null,
     });
     expect(all.variants.slice(0, 2)).toMatchObject([
       {
