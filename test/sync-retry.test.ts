@@ -7,8 +7,9 @@
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { db } from "../app/db.server";
 import { closeJobQueue } from "../app/jobs/index.server";
-import type { JobQueue } from "../app/jobs/types";
 import { action, loader } from "../app/routes/app.sync";
+import type { JobQueue } from "../app/jobs/types";
+import { recordingQueue, type Queued } from "./helpers/queue";
 
 const as = vi.hoisted(() => ({ shop: "" }));
 vi.mock("../app/admin.server", () => ({
@@ -18,23 +19,12 @@ vi.mock("../app/admin.server", () => ({
 const SHOP = "retry-route.myshopify.com";
 const OTHER = "retry-route-other.myshopify.com";
 
-let queued: { job: string; shop: string; payload: unknown; jobId?: string }[] = [];
+let queued: Queued[] = [];
 /** The app's process-wide queue, recording what the route queues instead of running it. */
 function recordQueue() {
-  queued = [];
-  globalThis.__seaworthyJobQueue = {
-    kind: "inline",
-    enqueue: async (
-      job: { name: string },
-      shop: string,
-      payload: unknown,
-      opts?: { jobId?: string },
-    ) => {
-      queued.push({ job: job.name, shop, payload, jobId: opts?.jobId });
-      return { id: String(queued.length), deduped: false };
-    },
-    close: async () => {},
-  } as unknown as JobQueue;
+  const recording = recordingQueue();
+  queued = recording.queued;
+  globalThis.__seaworthyJobQueue = recording.queue;
 }
 afterEach(async () => {
   await db().syncRun.deleteMany({});

@@ -9,6 +9,7 @@ import type { JobQueue } from "../app/jobs/types";
 import { action as bulkFinish } from "../app/routes/webhooks.bulk_operations.finish";
 import { action as productsUpdate } from "../app/routes/webhooks.products.update";
 import { startRun } from "../app/sync/runs.server";
+import { recordingQueue } from "./helpers/queue";
 import { officialExample, signedWebhook } from "./helpers/webhook";
 
 const SHOP = "jobs-shop.myshopify.com";
@@ -134,14 +135,8 @@ describe("store-data webhooks: the route answers at once, a job updates the mirr
     );
 
     // A run still waiting gets its completion queued by the webhook; the completed one does not.
-    const queued: string[] = [];
-    useQueue({
-      ...queue,
-      enqueue: async (job, _shop, data) => {
-        queued.push(`${job.name} ${(data as { runId: string }).runId}`);
-        return { id: "recorded", deduped: false };
-      },
-    } as JobQueue);
+    const recording = recordingQueue();
+    useQueue(recording.queue);
     const running = await startRun(db(), SHOP, {
       resource: "products",
       kind: "bulk",
@@ -149,7 +144,14 @@ describe("store-data webhooks: the route answers at once, a job updates the mirr
     });
     expect((await finish(operation(1))).status).toBe(200);
     expect((await finish(operation(2))).status).toBe(200);
-    expect(queued).toEqual([`${bulkCompleteJob.name} ${running}`]);
+    expect(recording.queued).toEqual([
+      {
+        job: bulkCompleteJob.name,
+        shop: SHOP,
+        payload: { runId: running },
+        jobId: `bulk-complete:${running}`,
+      },
+    ]);
   });
 
   describe.runIf(process.env.REDIS_URL)("on BullMQ over Redis", () => {

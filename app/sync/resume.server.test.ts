@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { db } from "../db.server";
 import type { JobQueue } from "../jobs/types";
+import { recordingQueue } from "../../test/helpers/queue";
 import { resumeInterruptedSyncs } from "./resume.server";
 
 describe("resumeInterruptedSyncs", () => {
@@ -14,18 +15,7 @@ describe("resumeInterruptedSyncs", () => {
     const b = await make("b.myshopify.com", "running", "bulk", "gid://shopify/BulkOperation/2");
     await make("a.myshopify.com", "completed", "bulk", "gid://shopify/BulkOperation/3");
     await make("a.myshopify.com", "running", "import", null);
-    const queued: { job: string; shop: string; payload: unknown; jobId?: string }[] = [];
-    const queue = {
-      enqueue: async (
-        job: { name: string },
-        shop: string,
-        payload: unknown,
-        opts?: { jobId?: string },
-      ) => {
-        queued.push({ job: job.name, shop, payload, jobId: opts?.jobId });
-        return { id: "x", deduped: false };
-      },
-    } as unknown as JobQueue;
+    const { queue, queued } = recordingQueue();
     expect(await resumeInterruptedSyncs(db(), queue)).toBe(2);
     expect(queued.sort((x, y) => x.shop.localeCompare(y.shop))).toEqual([
       {
@@ -69,18 +59,7 @@ describe("resumeInterruptedSyncs: a full sync cut short between two resources", 
     // Still running (its completion is resumed): it chains on by itself.
     await run("chain-running.myshopify.com", "products", "completed", 1);
     await run("chain-running.myshopify.com", "collections", "running", 0);
-    const queued: { job: string; shop: string; payload: unknown; jobId?: string }[] = [];
-    const queue = {
-      enqueue: async (
-        job: { name: string },
-        shop: string,
-        payload: unknown,
-        opts?: { jobId?: string },
-      ) => {
-        queued.push({ job: job.name, shop, payload, jobId: opts?.jobId });
-        return { id: "x", deduped: false };
-      },
-    } as unknown as JobQueue;
+    const { queue, queued } = recordingQueue();
     await resumeInterruptedSyncs(db(), queue);
     expect(queued.filter((q) => q.shop.startsWith("chain-"))).toEqual([
       {

@@ -6,7 +6,7 @@ import { generateStore } from "../../simulator/catalog/generate";
 import { startSimulator, type Simulator } from "../../simulator";
 import { db } from "../db.server";
 import { createAdminClient } from "../graphql/admin-client";
-import type { JobQueue } from "../jobs/types";
+import { recordingQueue } from "../../test/helpers/queue";
 import { completeBulkSync, startBulkSync } from "./bulk/bulk-sync.server";
 import { CONTINUE_WITHIN_MS, retryBulkRun, retryPlan, type RetryFacts } from "./retry.server";
 
@@ -14,22 +14,6 @@ const SHOP = "retry-shop.myshopify.com";
 const OTHER = "retry-other.myshopify.com";
 const DAY = 24 * 60 * 60 * 1000;
 const NOW = new Date("2026-06-10T12:00:00Z");
-
-function recordingQueue() {
-  const queued: { job: string; shop: string; payload: unknown; jobId?: string }[] = [];
-  const queue = {
-    enqueue: async (
-      job: { name: string },
-      shop: string,
-      payload: unknown,
-      opts?: { jobId?: string },
-    ) => {
-      queued.push({ job: job.name, shop, payload, jobId: opts?.jobId });
-      return { id: "x", deduped: false };
-    },
-  } as unknown as JobQueue;
-  return { queue, queued };
-}
 
 const failed = (over: Partial<RetryFacts> = {}): RetryFacts => ({
   kind: "bulk",
