@@ -33,19 +33,20 @@ async function sync(fetcher?: typeof fetch) {
     shop: SHOP,
     resource: "products",
   });
-  return {
+  return { runId, ...(await complete(runId, fetcher)) };
+}
+/** Waits for the run's operation, downloads and ingests (what the completion job does). */
+function complete(runId: string, fetcher?: typeof fetch) {
+  return completeBulkSync({
+    db: db(),
+    client: client(),
+    shop: SHOP,
     runId,
-    ...(await completeBulkSync({
-      db: db(),
-      client: client(),
-      shop: SHOP,
-      runId,
-      databaseUrl: process.env.DATABASE_URL!,
-      workDir,
-      pollMs: 20,
-      fetch: fetcher,
-    })),
-  };
+    databaseUrl: process.env.DATABASE_URL!,
+    workDir,
+    pollMs: 20,
+    fetch: fetcher,
+  });
 }
 
 beforeAll(async () => {
@@ -133,15 +134,7 @@ describe("bulk sync of products from the (simulated) Admin API", () => {
       await startBulkSync({ db: db(), client: client(), shop: SHOP, resource: "products" }),
     ).toEqual({ runId, bulkOperationId: orphan });
     sim.faults.holdBulkOperations = false;
-    const { report } = await completeBulkSync({
-      db: db(),
-      client: client(),
-      shop: SHOP,
-      runId,
-      databaseUrl: process.env.DATABASE_URL!,
-      workDir,
-      pollMs: 20,
-    });
+    const { report } = await complete(runId);
     expect(report?.counts.products).toBe(store.products.length);
     expect(await db().syncRun.count({ where: { shop: SHOP, bulkOperationId: orphan } })).toBe(1);
   });
