@@ -1,3 +1,4 @@
+import { randomBytes } from "node:crypto";
 import { defineConfig } from "vitest/config";
 import tsconfigPaths from "vite-tsconfig-paths";
 
@@ -22,6 +23,8 @@ export default defineConfig({
       SHOPIFY_API_SECRET: "testApiSecretKey",
       SHOPIFY_APP_URL: "https://my-test-app.myshopify.io",
       LOG_LEVEL: "silent",
+      // A fresh key per run, as the demo makes one: no key in the repository, none reused.
+      SEAWORTHY_ENCRYPTION_KEY: randomBytes(32).toString("base64"),
     },
   },
 });

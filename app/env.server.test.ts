@@ -5,6 +5,7 @@ const valid = {
   SHOPIFY_API_KEY: "key",
   SHOPIFY_API_SECRET: "secret",
   SHOPIFY_APP_URL: "https://app.example.com",
+  SEAWORTHY_ENCRYPTION_KEY: Buffer.alloc(32, 7).toString("base64"),
 };
 
 function problems(env: Record<string, string>): string[] {
@@ -65,5 +66,17 @@ describe("parseEnv", () => {
     expect(problems({ ...valid, DEMO_SHOP: "evil.com" }).join()).toMatch(
       /DEMO_SHOP must be a \*\.myshopify\.com domain/,
     );
+  });
+
+  it("requires a 32-byte encryption key and checks the previous ones too", () => {
+    const { SEAWORTHY_ENCRYPTION_KEY: _key, ...withoutKey } = valid;
+    expect(problems(withoutKey).join()).toMatch(/SEAWORTHY_ENCRYPTION_KEY is required/);
+    expect(problems({ ...valid, SEAWORTHY_ENCRYPTION_KEY: "c2hvcnQ=" }).join()).toMatch(
+      /SEAWORTHY_ENCRYPTION_KEY must be 32 random bytes/,
+    );
+    expect(problems({ ...valid, SEAWORTHY_ENCRYPTION_KEYS_PREVIOUS: "nope" }).join()).toMatch(
+      /SEAWORTHY_ENCRYPTION_KEYS_PREVIOUS/,
+    );
+    expect(problems({ ...valid, SEAWORTHY_ENCRYPTION_KEY: "ab".repeat(32) })).toEqual([]);
   });
 });

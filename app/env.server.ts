@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { keyEnvSchema } from "./secrets/cipher.server";
 
 /** The default scopes: only what the features need (see shopify.app.toml). */
 export const DEFAULT_SCOPES =
@@ -88,6 +89,11 @@ const schema = z
     SHOPIFY_APP_URL: z.url({ message: "must be the public https URL the app is served from" }),
     SCOPES: z.string().default(DEFAULT_SCOPES),
     SHOP_CUSTOM_DOMAIN: z.string().optional(),
+    /** Seals tokens at rest (AES-256-GCM); previous keys still open what they sealed. */
+    SEAWORTHY_ENCRYPTION_KEY: z.string({
+      message: "is required: 32 random bytes, base64 (`openssl rand -base64 32`)",
+    }),
+    SEAWORTHY_ENCRYPTION_KEYS_PREVIOUS: z.string().optional(),
     LOG_LEVEL: z
       .enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"])
       .default("info"),
@@ -96,7 +102,12 @@ const schema = z
     DEMO_SHOP: demoShop,
     SIMULATOR_URL: z.url().optional(),
   })
-  .superRefine(demoRules);
+  .superRefine(demoRules)
+  .superRefine((env, ctx) => {
+    const keys = keyEnvSchema.safeParse(env);
+    for (const issue of keys.success ? [] : keys.error.issues)
+      ctx.addIssue({ code: "custom", path: issue.path, message: issue.message });
+  });
 
 export type Env = z.infer<typeof schema>;
 

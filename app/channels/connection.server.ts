@@ -2,6 +2,7 @@ import Database from "libsql";
 import pg from "pg";
 import { BUSY_TIMEOUT_MS } from "../db/libsql.server";
 import { databaseKind, sqlitePath } from "../db/url";
+import { ensurePrivateSqliteFile } from "../db/private-file.server";
 
 /**
  * The driver connection channel fit reads the mirror and writes scores through. Prisma costs
@@ -27,6 +28,7 @@ export type Row = Record<string, unknown>;
 const open = new Map<string, ChannelsDb>();
 
 function openSqlite(url: string): ChannelsDb {
+  ensurePrivateSqliteFile(url);
   const sqlite = new Database(sqlitePath(url));
   sqlite.pragma(`busy_timeout = ${BUSY_TIMEOUT_MS}`);
   // WAL is set by the migration runner; NORMAL sync is durable at each commit there.

@@ -1,5 +1,6 @@
 import { createClient, type Client, type Config, type TransactionMode } from "@libsql/client";
 import { PrismaLibSQL } from "@prisma/adapter-libsql";
+import { ensurePrivateSqliteFile } from "./private-file.server";
 
 /** How long a SQLite connection waits for another's write transaction before giving up. */
 export const BUSY_TIMEOUT_MS = 15_000;
@@ -11,6 +12,7 @@ export const BUSY_TIMEOUT_MS = 15_000;
  * and again on each fresh one.
  */
 export function createLibsqlClient(config: Config): Client {
+  ensurePrivateSqliteFile(config.url);
   const client = createClient(config);
   const pragma = () => client.execute(`PRAGMA busy_timeout = ${BUSY_TIMEOUT_MS}`);
   // Runs synchronously up to the driver call, so it precedes any statement the caller sends.

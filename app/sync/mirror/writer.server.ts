@@ -15,6 +15,7 @@ import {
   type PostgresTable,
 } from "./encode";
 import { TABLES, type MirrorTable, type RowBatch } from "./rows";
+import { ensurePrivateSqliteFile } from "../../db/private-file.server";
 
 /**
  * Writes mirror rows in large batches through the database driver, not row by row through
@@ -91,6 +92,7 @@ const WAL_PAGES_BEFORE_CHECKPOINT = 16_000;
  * (the benchmark's baseline is the same driver with plain INSERTs).
  */
 async function sqliteWriter(url: string, shop: string): Promise<MirrorWriter> {
+  ensurePrivateSqliteFile(url);
   const database = new Database(sqlitePath(url));
   // Wait for the web process's short writes instead of failing; the file is in WAL mode (set by
   // the migration runner), where NORMAL sync is durable at each commit.
