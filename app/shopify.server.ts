@@ -2,6 +2,7 @@ import "@shopify/shopify-app-remix/adapters/node";
 import { ApiVersion, AppDistribution, shopifyApp } from "@shopify/shopify-app-remix/server";
 import { setAbstractFetchFunc } from "@shopify/shopify-api/runtime";
 import { PrismaSessionStorage } from "@shopify/shopify-app-session-storage-prisma";
+import { SealedSessionStorage } from "./auth/session-storage.server";
 import type { PrismaClient } from "@prisma/client";
 import { env } from "./env.server";
 import { db } from "./db.server";
@@ -27,12 +28,17 @@ const shopify = shopifyApp({
     .filter(Boolean),
   appUrl: config.SHOPIFY_APP_URL,
   authPathPrefix: "/auth",
-  // The session storage only needs the `session` model; both generated clients have it.
-  sessionStorage: new PrismaSessionStorage(db() as unknown as PrismaClient),
+  // Shopify's Prisma storage (it only needs the `session` model; both generated clients have
+  // it), with tokens sealed at rest and offline tokens renewed through our one token path.
+  sessionStorage: new SealedSessionStorage(
+    new PrismaSessionStorage(db() as unknown as PrismaClient),
+    db(),
+  ),
   distribution: AppDistribution.AppStore,
-  // Offline tokens do not expire: background jobs (sync, reconcile) use them outside any request,
-  // where the library cannot refresh an expiring token. See docs/decisions/0003-store-sync.md.
-  future: { unstable_newEmbeddedAuthStrategy: true },
+  // Expiring offline tokens (60 minutes, with a rotating refresh token): Shopify rejects
+  // non-expiring ones from public apps from 1 Jan 2027. Web requests and background jobs renew
+  // them through app/auth/offline-token.server.ts. See docs/decisions/0004-offline-tokens.md.
+  future: { unstable_newEmbeddedAuthStrategy: true, expiringOfflineAccessTokens: true },
   hooks: {
     afterAuth: async ({ session, admin }) => {
       await recordInstall(db(), session.shop, admin.graphql, session.scope ?? "");

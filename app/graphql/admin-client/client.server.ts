@@ -55,6 +55,8 @@ export function createAdminClient(options: AdminClientOptions): AdminClient {
   const { shop, accessToken } = options;
   if (!shop) throw new TypeError("createAdminClient: shop is required");
   if (!accessToken) throw new TypeError(`createAdminClient: no access token for ${shop}`);
+  const tokens = typeof accessToken === "string" ? null : accessToken;
+  const currentToken = () => (tokens ? tokens.current() : Promise.resolve(accessToken as string));
   const apiVersion = options.apiVersion ?? DEFAULT_API_VERSION;
   const endpoint = options.endpoint ?? defaultEndpoint(shop, apiVersion);
   const maxRetries = Math.max(0, options.maxRetries ?? DEFAULTS.maxRetries);
@@ -63,8 +65,8 @@ export function createAdminClient(options: AdminClientOptions): AdminClient {
   const maxRetryAfterMs = options.maxRetryAfterMs ?? DEFAULTS.maxRetryAfterMs;
   const concurrency = options.concurrency ?? DEFAULTS.concurrency;
 
+  // The token goes per request (see currentToken): it can change during the client's life.
   const graphql = new GraphQLClient(endpoint, {
-    headers: { "X-Shopify-Access-Token": accessToken },
     ...(options.fetch ? { fetch: options.fetch } : {}),
     // Return GraphQL errors with the response instead of throwing, so `extensions.cost` of a
     // THROTTLED answer is still readable; only non-2xx answers throw (ClientError).
@@ -155,7 +157,7 @@ export function createAdminClient(options: AdminClientOptions): AdminClient {
     variables: Record<string, unknown> | undefined,
     attempt: number,
     signal: AbortSignal | undefined,
-  ): Promise<AttemptResult> {
+  ): Promise<AttemptResult & { token: string }> {
     const release = await state.semaphore.acquire(concurrency, signal);
     let learned: (() => void) | null = null;
     let reservation = 0;
@@ -165,9 +167,11 @@ export function createAdminClient(options: AdminClientOptions): AdminClient {
       reservation = state.costs.get(operation.name) ?? 0;
       state.reserved += reservation;
       let result: AttemptResult;
+      const token = await currentToken();
       try {
         const response = await graphql.rawRequest<unknown>({
           query: operation.document,
+          requestHeaders: { "X-Shopify-Access-Token": token },
           ...(variables ? { variables } : {}),
           ...(signal ? { signal } : {}),
         });
@@ -180,7 +184,7 @@ export function createAdminClient(options: AdminClientOptions): AdminClient {
       state.reserved -= reservation;
       reservation = 0;
       if (result.cost) observe(state, operation.name, attempt, result.cost);
-      return result;
+      return { ...result, token };
     } finally {
       state.reserved -= reservation;
       learned?.();
@@ -232,11 +236,19 @@ export function createAdminClient(options: AdminClientOptions): AdminClient {
     const signal = combineSignals(options.signal, requestOptions?.signal);
     const state = shopState(shop);
     const attempts = maxRetries + 1;
+    let renewed = false;
     for (let attempt = 1; ; attempt++) {
       const result = await attemptOnce(state, operation, variables, attempt, signal);
       // The caller names the result type of its operation (app/graphql/<Name>.ts), as with
       // admin.graphql; nothing here can check it at runtime.
       if (result.ok) return result.data as T;
+      // An expired (or just rotated) token: renew it once and go again at once. A second 401
+      // means the access itself is gone, which the token source reports in its own words.
+      if (result.status === 401 && tokens && !renewed) {
+        renewed = true;
+        await tokens.rejected(result.token);
+        continue;
+      }
       if (!result.retryable) throw failureError(operation.name, result, null);
       if (attempt >= attempts) throw failureError(operation.name, result, attempts);
       const waitMs = retryWaitMs(result, attempt);

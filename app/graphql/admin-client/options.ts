@@ -16,11 +16,21 @@ export const DEFAULTS = {
   concurrency: 2,
 } as const;
 
+export interface AccessTokenSource {
+  /** A token valid for a while yet. */
+  current(): Promise<string>;
+  /** Shopify refused `token`: a renewed one (throws when the shop's access has ended). */
+  rejected(token: string): Promise<string>;
+}
+
 export interface AdminClientOptions {
   /** The shop's myshopify domain, e.g. `example.myshopify.com`. */
   shop: string;
-  /** The shop's offline access token. */
-  accessToken: string;
+  /**
+   * The shop's offline access token, or a source that renews it: asked before every attempt (so
+   * a long sync outlives a 60-minute token) and, once per call, after Shopify answers 401.
+   */
+  accessToken: string | AccessTokenSource;
   /** Default DEFAULT_API_VERSION. */
   apiVersion?: string;
   /** Default `https://<shop>/admin/api/<apiVersion>/graphql.json` (tests pass the simulator's). */
