@@ -35,11 +35,13 @@ export function getJobQueue(): JobQueue {
             { rescoreStaleShops },
             { evaluateStaleShops },
             { db },
+            { migrateLegacyTokens },
           ] = await Promise.all([
             import("../sync/resume.server"),
             import("../channels/jobs.server"),
             import("../compliance/jobs.server"),
             import("../db.server"),
+            import("../auth/jobs.server"),
           ]);
           if (!url) {
             await resumeInterruptedSyncs(db(), queue);
@@ -47,6 +49,7 @@ export function getJobQueue(): JobQueue {
           }
           await rescoreStaleShops(db(), queue);
           await evaluateStaleShops(db(), queue);
+          await migrateLegacyTokens(db(), queue);
         })().catch((error: unknown) =>
           logger.error(
             { op: "jobs.start", err: (error as Error).message },

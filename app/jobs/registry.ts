@@ -1,3 +1,4 @@
+import { AUTH_JOBS } from "../auth/jobs.server";
 import { CHANNEL_JOBS } from "../channels/jobs.server";
 import { COMPLIANCE_JOBS } from "../compliance/jobs.server";
 import { SYNC_JOBS } from "../sync/jobs.server";
@@ -10,6 +11,7 @@ import type { AnyJobDefinition, JobDefinition } from "./types";
  * list, e.g. `[syncProduct, syncBulkIngest, syncReconcile]`.
  */
 export const ALL_JOBS: readonly AnyJobDefinition[] = [
+  ...(AUTH_JOBS as AnyJobDefinition[]),
   ...(SYNC_JOBS as AnyJobDefinition[]),
   ...(CHANNEL_JOBS as AnyJobDefinition[]),
   ...(COMPLIANCE_JOBS as AnyJobDefinition[]),

@@ -110,6 +110,7 @@ export async function handleShopRedact(db: Db, shop: string) {
 export async function handleUninstalled(db: Db, shop: string) {
   const [sessions] = await db.$transaction([
     db.session.deleteMany({ where: { shop } }),
+    db.shopToken.deleteMany({ where: { shop } }),
     db.shop.updateMany({
       where: { shop, uninstalledAt: null },
       data: { uninstalledAt: new Date() },

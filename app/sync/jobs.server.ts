@@ -1,6 +1,7 @@
 import os from "node:os";
 import path from "node:path";
 import { z } from "zod";
+import { migrateTokenJob, shopsOnLegacyTokens } from "../auth/jobs.server";
 import { channelsDb } from "../channels/connection.server";
 import { rescoreAllJob, rescoreIfStale, rescoreProductJob } from "../channels/jobs.server";
 import { deleteProductScores } from "../channels/store.server";
@@ -281,6 +282,14 @@ export const reconcileJob = defineJob({
     // Rule packs changed since the scores were saved (or nothing was ever scored): redo them all.
     await rescoreIfStale(getJobQueue(), ctx.shop);
     await evaluateIfStale(getJobQueue(), ctx.shop);
+    // Still on a non-expiring token (Shopify rejects those from 2027-01-01): trade it now.
+    if ((await shopsOnLegacyTokens(db(), ctx.shop)).length > 0)
+      await getJobQueue().enqueue(
+        migrateTokenJob,
+        ctx.shop,
+        {},
+        { jobId: `migrate-token:${ctx.shop}` },
+      );
     if (remote !== local || stale) {
       await getJobQueue().enqueue(
         bulkStartJob,
