@@ -96,6 +96,7 @@ describe("faults", () => {
       dropWebhooks: 0,
       failBulkOperations: 0,
       holdBulkOperations: false,
+      loseTokenResponses: 0,
     });
     expect((await setFaults({ httpErrors: { status: 418, count: 1 } })).status).toBe(400);
     expect((await setFaults({ throttle: -1 })).status).toBe(400);
@@ -109,6 +110,7 @@ describe("faults", () => {
       dropWebhooks: 0,
       failBulkOperations: 0,
       holdBulkOperations: false,
+      loseTokenResponses: 0,
     });
   });
 });

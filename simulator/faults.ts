@@ -11,9 +11,9 @@ export type FaultHttpStatus = 429 | 500 | 502 | 503;
 export interface FaultSettings {
   /** The next n GraphQL calls answer THROTTLED (HTTP 200, as Shopify does). */
   throttle: number;
-  /** The next `count` Admin API requests fail with this HTTP status. */
+  /** The next `count` Admin API and token-endpoint requests fail with this HTTP status. */
   httpErrors: { status: FaultHttpStatus; count: number } | null;
-  /** Added latency for every Admin API request and bulk download, in milliseconds. */
+  /** Added latency for every Admin API and token-endpoint request and bulk download, in ms. */
   delayMs: number;
   /** Bulk file downloads stop after N bytes (true: half the file) and the connection is closed. */
   truncateDownloads: boolean | number;
@@ -23,6 +23,11 @@ export interface FaultSettings {
   failBulkOperations: number;
   /** Bulk operations stay RUNNING (no page executed) while this is true: a long operation. */
   holdBulkOperations: boolean;
+  /**
+   * The next n successful token-endpoint requests are processed (the pair is issued, the refresh
+   * token rotated) but the connection is dropped before the answer: a lost response.
+   */
+  loseTokenResponses: number;
 }
 
 const HTTP_STATUSES: readonly FaultHttpStatus[] = [429, 500, 502, 503];
@@ -42,6 +47,7 @@ export class Faults implements FaultSettings {
   dropWebhooks = 0;
   failBulkOperations = 0;
   holdBulkOperations = false;
+  loseTokenResponses = 0;
 
   reset(): void {
     this.throttle = 0;
@@ -51,6 +57,7 @@ export class Faults implements FaultSettings {
     this.dropWebhooks = 0;
     this.failBulkOperations = 0;
     this.holdBulkOperations = false;
+    this.loseTokenResponses = 0;
   }
 
   /** Apply settings from untrusted JSON (the HTTP control endpoint). Throws TypeError on bad input. */
@@ -63,6 +70,8 @@ export class Faults implements FaultSettings {
       this.dropWebhooks = nonNegativeInt(input.dropWebhooks, "dropWebhooks");
     if ("failBulkOperations" in input)
       this.failBulkOperations = nonNegativeInt(input.failBulkOperations, "failBulkOperations");
+    if ("loseTokenResponses" in input)
+      this.loseTokenResponses = nonNegativeInt(input.loseTokenResponses, "loseTokenResponses");
     if ("holdBulkOperations" in input) {
       if (typeof input.holdBulkOperations !== "boolean")
         throw new TypeError("holdBulkOperations must be true or false");
@@ -95,6 +104,7 @@ export class Faults implements FaultSettings {
       dropWebhooks: this.dropWebhooks,
       failBulkOperations: this.failBulkOperations,
       holdBulkOperations: this.holdBulkOperations,
+      loseTokenResponses: this.loseTokenResponses,
     };
   }
 
@@ -121,6 +131,12 @@ export class Faults implements FaultSettings {
   takeFailBulk(): boolean {
     if (this.failBulkOperations <= 0) return false;
     this.failBulkOperations--;
+    return true;
+  }
+
+  takeLoseTokenResponse(): boolean {
+    if (this.loseTokenResponses <= 0) return false;
+    this.loseTokenResponses--;
     return true;
   }
 

@@ -2,7 +2,8 @@
  * The simulated store's HTTP server. The app reaches it by rewriting
  * `https://<shop>/admin/...` to `<url>/<shop>/admin/...`, so the Admin API lives under the shop
  * domain as the first path segment. Also serves bulk result files and loopback-only control
- * endpoints (`/_sim/...`) for tests and demos. Node's http module only.
+ * endpoints (`/_sim/...`) for tests and demos. Node's http module only. The token endpoint
+ * (`/<shop>/admin/oauth/access_token`) is served here too; its rules live in oauth.ts.
  */
 import { randomUUID } from "node:crypto";
 import { createReadStream, mkdtempSync, rmSync, statSync } from "node:fs";
@@ -13,12 +14,21 @@ import { join, resolve as resolvePath } from "node:path";
 import { CostBucket, type BucketSettings } from "./bucket";
 import { BulkManager } from "./bulk";
 import { executeAdminRequest, parseRequestBody, type ExecutorDeps } from "./executor";
-import { Faults } from "./faults";
+import { Faults, type FaultHttpStatus } from "./faults";
+import {
+  DEFAULT_ACCESS_TOKEN_TTL_SECONDS,
+  DEFAULT_REFRESH_TOKEN_TTL_SECONDS,
+  DEFAULT_SCOPES,
+  TokenAuthority,
+  parseTokenParams,
+  requestMeta,
+  type SimulatorTokens,
+} from "./oauth";
 import type { SimServices } from "./resolvers/context";
 import { DEFAULT_API_VERSION, loadAdminSchema } from "./schema";
 import { handleStagedUpload } from "./staged-uploads";
 import type { SimStore } from "./store";
-import { readAppWebhookConfig } from "./toml";
+import { readAppScopes, readAppWebhookConfig } from "./toml";
 import { isLoopbackAddress, sleep } from "./util";
 import { bulkFinishPayload } from "./webhook-payloads";
 import {
@@ -32,10 +42,22 @@ import {
 export interface SimulatorOptions {
   /** Mutated in place by mutations. */
   store: SimStore;
-  /** The only X-Shopify-Access-Token accepted. */
+  /**
+   * The shop's non-expiring (legacy) offline access token, accepted in X-Shopify-Access-Token
+   * until it is migrated to an expiring pair or revoked. Tokens issued by the token endpoint
+   * (or `tokens.issueExpiring()`) are accepted too.
+   */
   accessToken: string;
-  /** Signs webhooks (HMAC-SHA256, base64, over the raw body). */
+  /** The app's client secret: signs webhooks, verifies session tokens, authenticates token requests. */
   apiSecret: string;
+  /** The app's client id. When given, token requests must send it; when absent any is accepted. */
+  apiKey?: string;
+  /** Lifetime of issued access tokens; default 3600 (Shopify's 60 minutes). */
+  accessTokenTtlSeconds?: number;
+  /** Lifetime of issued refresh tokens; default 90 days. */
+  refreshTokenTtlSeconds?: number;
+  /** Granted scopes in token responses; default `[access_scopes] scopes` of ./shopify.app.toml. */
+  scopes?: string;
   /** Default "2026-10"; the only version served. */
   apiVersion?: string;
   /** Default "127.0.0.1"; anything that is not loopback is refused. */
@@ -52,7 +74,7 @@ export interface SimulatorOptions {
   webhookRetry?: Partial<RetryPolicy>;
   /** Root nodes per bulk page (default 500). */
   bulkPageSize?: number;
-  /** Clock for updatedAt / createdAt stamps (tests). */
+  /** Clock for updatedAt / createdAt stamps and token expiry (tests). */
   now?: () => Date;
 }
 
@@ -64,6 +86,8 @@ export interface Simulator {
   apiVersion: string;
   store: SimStore;
   faults: Faults;
+  /** The shop's access and refresh tokens, and every token-endpoint request. */
+  tokens: SimulatorTokens;
   /** Every webhook attempt, in order. */
   deliveries: WebhookDeliveryRecord[];
   /** The Admin GraphQL endpoint as the app sees it after rewriting. */
@@ -84,6 +108,19 @@ const MAX_BODY_BYTES = 10 * 1024 * 1024;
 const INVALID_TOKEN =
   "[API] Invalid API key or access token (unrecognized login or wrong password)";
 
+const HTTP_ERROR_TEXT: Record<Exclude<FaultHttpStatus, 429>, string> = {
+  500: "Internal Server Error",
+  502: "Bad Gateway",
+  503: "Service Unavailable",
+};
+
+function positiveSeconds(value: number | undefined, fallback: number, name: string): number {
+  if (value === undefined) return fallback;
+  if (!Number.isInteger(value) || value <= 0)
+    throw new TypeError(`${name} must be a positive integer`);
+  return value;
+}
+
 function isLoopbackHost(host: string): boolean {
   return host === "localhost" || host === "::1" || /^127\.\d+\.\d+\.\d+$/.test(host);
 }
@@ -101,6 +138,22 @@ function sendJson(
     ...headers,
   });
   res.end(text);
+}
+
+/** Answers a request the httpErrors fault caught, as Shopify's edge would. */
+function sendFaultError(res: ServerResponse, status: FaultHttpStatus): void {
+  if (status === 429) {
+    return sendJson(
+      res,
+      429,
+      {
+        errors:
+          "Exceeded 2 calls per second for api client. Reduce request rates to resume uninterrupted service.",
+      },
+      { "Retry-After": "2" },
+    );
+  }
+  sendJson(res, status, { errors: HTTP_ERROR_TEXT[status] });
 }
 
 function readBody(req: IncomingMessage): Promise<string> {
@@ -141,6 +194,27 @@ export async function startSimulator(options: SimulatorOptions): Promise<Simulat
   const shop = store.shop.myshopifyDomain;
   const now = options.now ?? (() => new Date());
   const faults = new Faults();
+  const tokens = new TokenAuthority({
+    shop,
+    legacyToken: options.accessToken,
+    apiSecret: options.apiSecret,
+    apiKey: options.apiKey ?? null,
+    scopes:
+      options.scopes ??
+      readAppScopes(resolvePath(process.cwd(), "shopify.app.toml")) ??
+      DEFAULT_SCOPES,
+    accessTokenTtlSeconds: positiveSeconds(
+      options.accessTokenTtlSeconds,
+      DEFAULT_ACCESS_TOKEN_TTL_SECONDS,
+      "accessTokenTtlSeconds",
+    ),
+    refreshTokenTtlSeconds: positiveSeconds(
+      options.refreshTokenTtlSeconds,
+      DEFAULT_REFRESH_TOKEN_TTL_SECONDS,
+      "refreshTokenTtlSeconds",
+    ),
+    now,
+  });
   const bucket = new CostBucket(options.bucket ?? { maximumAvailable: 2000, restoreRate: 100 });
   const deliveries: WebhookDeliveryRecord[] = [];
   const { subscriptions, apiVersion: webhookApiVersion } = subscriptionsFrom(options);
@@ -195,28 +269,18 @@ export async function startSimulator(options: SimulatorOptions): Promise<Simulat
     }
     if (faults.delayMs) await sleep(faults.delayMs);
     const httpError = faults.takeHttpError();
-    if (httpError === 429) {
+    if (httpError !== null) return sendFaultError(res, httpError);
+    const token = req.headers["x-shopify-access-token"];
+    const check = typeof token === "string" ? tokens.checkAccessToken(token) : "invalid";
+    if (check !== "valid") {
+      const description =
+        check === "expired" ? "The access token has expired" : "The access token is invalid";
       return sendJson(
         res,
-        429,
-        {
-          errors:
-            "Exceeded 2 calls per second for api client. Reduce request rates to resume uninterrupted service.",
-        },
-        { "Retry-After": "2" },
+        401,
+        { errors: INVALID_TOKEN },
+        { "WWW-Authenticate": `Bearer error="invalid_token", error_description="${description}"` },
       );
-    }
-    if (httpError !== null) {
-      const text =
-        httpError === 500
-          ? "Internal Server Error"
-          : httpError === 502
-            ? "Bad Gateway"
-            : "Service Unavailable";
-      return sendJson(res, httpError, { errors: text });
-    }
-    if (req.headers["x-shopify-access-token"] !== options.accessToken) {
-      return sendJson(res, 401, { errors: INVALID_TOKEN });
     }
     const request = parseRequestBody(await readBody(req), req.headers["content-type"]);
     if (!request)
@@ -226,6 +290,40 @@ export async function startSimulator(options: SimulatorOptions): Promise<Simulat
       "X-Shopify-API-Version": apiVersion,
       "X-Request-Id": randomUUID(),
     });
+  }
+
+  async function handleToken(
+    req: IncomingMessage,
+    res: ServerResponse,
+    segments: string[],
+  ): Promise<void> {
+    // /<shop>/admin/oauth/access_token
+    if (
+      segments.length !== 4 ||
+      segments[0] !== shop ||
+      segments[3] !== "access_token" ||
+      req.method !== "POST"
+    ) {
+      return sendJson(res, 404, { errors: "Not Found" });
+    }
+    // The body is read first so that even a request a fault answers is recorded with its grant.
+    const params = parseTokenParams(await readBody(req), req.headers["content-type"]);
+    if (faults.delayMs) await sleep(faults.delayMs);
+    const httpError = faults.takeHttpError();
+    if (httpError !== null) {
+      tokens.requests.push({ ...requestMeta(params), outcome: `http_${httpError}` });
+      return sendFaultError(res, httpError);
+    }
+    const { status, body, error, ...meta } = tokens.handleRequest(params);
+    if (error === null && faults.takeLoseTokenResponse()) {
+      // Issued and rotated server-side, but the client never gets a byte of the answer.
+      tokens.requests.push({ ...meta, outcome: "lost" });
+      res.destroy();
+      return;
+    }
+    tokens.requests.push({ ...meta, outcome: error ?? "issued" });
+    // Tokens must not be cached by anything in between (RFC 6749 5.1).
+    sendJson(res, status, body, { "Cache-Control": "no-store", Pragma: "no-cache" });
   }
 
   async function handleDownload(
@@ -276,6 +374,16 @@ export async function startSimulator(options: SimulatorOptions): Promise<Simulat
       }
       return sendJson(res, 200, faults.toJSON());
     }
+    if (area === "tokens" && req.method === "POST" && rest.length === 1) {
+      if (rest[0] === "expire") {
+        tokens.expireAccessTokens();
+        return sendJson(res, 200, { ok: true });
+      }
+      if (rest[0] === "revoke") {
+        tokens.revokeAll();
+        return sendJson(res, 200, { ok: true });
+      }
+    }
     if (area === "webhooks" && req.method === "POST" && rest.length) {
       const topic = rest.map(decodeURIComponent).join("/");
       let payload: unknown;
@@ -300,6 +408,8 @@ export async function startSimulator(options: SimulatorOptions): Promise<Simulat
       if (segments[0] === "staged-uploads") return handleStagedUpload(req, res, store, url);
       if (segments[0] === "bulk" && segments.length === 2)
         return handleDownload(req, res, segments[1] ?? "");
+      if (segments[1] === "admin" && segments[2] === "oauth")
+        return handleToken(req, res, segments);
       if (segments[1] === "admin") return handleAdmin(req, res, segments);
       return sendJson(res, 404, { errors: "Not Found" });
     };
@@ -328,6 +438,7 @@ export async function startSimulator(options: SimulatorOptions): Promise<Simulat
     apiVersion,
     store,
     faults,
+    tokens,
     deliveries,
     graphqlUrl: `${baseUrl}/${shop}/admin/api/${apiVersion}/graphql.json`,
     bucket,

@@ -1,4 +1,4 @@
-/** Reads the webhook section of the app's shopify.app.toml, as Shopify does on deploy. */
+/** Reads the webhook and scopes sections of the app's shopify.app.toml, as Shopify does on deploy. */
 import { existsSync, readFileSync } from "node:fs";
 import { parse } from "smol-toml";
 import { z } from "zod";
@@ -40,4 +40,18 @@ export function webhookConfigFromToml(source: string): AppWebhookConfig {
 export function readAppWebhookConfig(path: string): AppWebhookConfig | null {
   if (!existsSync(path)) return null;
   return webhookConfigFromToml(readFileSync(path, "utf8"));
+}
+
+const scopesSection = z.object({
+  access_scopes: z.object({ scopes: z.string().optional() }).optional(),
+});
+
+/** The `[access_scopes] scopes` of a shopify.app.toml: what Shopify grants on install. */
+export function appScopesFromToml(source: string): string | null {
+  return scopesSection.parse(parse(source)).access_scopes?.scopes ?? null;
+}
+
+export function readAppScopes(path: string): string | null {
+  if (!existsSync(path)) return null;
+  return appScopesFromToml(readFileSync(path, "utf8"));
 }
