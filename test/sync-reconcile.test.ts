@@ -25,7 +25,8 @@ beforeAll(async () => {
   sim = await startSimulator({
     store,
     accessToken: TOKEN,
-    apiSecret: "s",
+    // The app's own secret: the reconcile migrates this shop's non-expiring token on the way.
+    apiSecret: process.env.SHOPIFY_API_SECRET!,
     webhookSubscriptions: [],
   });
   // Background jobs reach "Shopify" the way the demo does: through the simulator's URL.

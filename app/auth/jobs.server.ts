@@ -2,7 +2,9 @@ import { z } from "zod";
 import { db, type Db } from "../db.server";
 import { defineJob, type JobQueue } from "../jobs/types";
 import { logger } from "../logger.server";
+import { PermanentJobError } from "../jobs/errors";
 import { freshOfflineSession } from "./offline-token.server";
+import { TokenEndpointError } from "./token-endpoint.server";
 
 /**
  * Trades a shop's non-expiring offline token for an expiring pair without the merchant, for shops
@@ -15,7 +17,14 @@ export const migrateTokenJob = defineJob({
   attempts: 5,
   backoffMs: 60_000,
   async run(_payload, ctx) {
-    const session = await freshOfflineSession(db(), ctx.shop, { migrate: true });
+    const session = await freshOfflineSession(db(), ctx.shop, { migrate: true }).catch(
+      (error: unknown) => {
+        // Shopify refused the request itself (wrong client id or secret): retrying cannot help.
+        if (error instanceof TokenEndpointError && error.kind === "refused")
+          throw new PermanentJobError(error.message);
+        throw error;
+      },
+    );
     // The token endpoint was unreachable: the old token still works, try again with backoff.
     if (session.expires === null)
       throw new Error(`${ctx.shop} still holds a non-expiring token; will try again`);

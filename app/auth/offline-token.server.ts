@@ -134,12 +134,15 @@ function needsWork(
 }
 
 async function tryLease(db: Db, shop: string, owner: string, now: Date): Promise<boolean> {
-  await db.shopToken.upsert({ where: { shop }, create: { shop }, update: {} });
-  const taken = await db.shopToken.updateMany({
-    where: { shop, OR: [{ leaseUntil: null }, { leaseUntil: { lt: now } }] },
-    data: { leaseOwner: owner, leaseUntil: new Date(now.getTime() + LEASE_MS) },
-  });
-  return taken.count === 1;
+  // Single statements, each atomic on its own on SQLite and PostgreSQL alike (Prisma's create and
+  // updateMany wrap reads and writes in transactions that two connections can deadlock on).
+  await db.$executeRaw`INSERT INTO "ShopToken" ("shop", "status", "updatedAt")
+    VALUES (${shop}, 'expiring', ${now}) ON CONFLICT ("shop") DO NOTHING`;
+  const until = new Date(now.getTime() + LEASE_MS);
+  const taken = await db.$executeRaw`UPDATE "ShopToken"
+    SET "leaseOwner" = ${owner}, "leaseUntil" = ${until}, "updatedAt" = ${now}
+    WHERE "shop" = ${shop} AND ("leaseUntil" IS NULL OR "leaseUntil" < ${now})`;
+  return taken === 1;
 }
 
 async function releaseLease(db: Db, shop: string, owner: string, failed = false) {
@@ -267,8 +270,8 @@ export async function freshOfflineSession(
       try {
         pair = await grant(current, endpointFor(shop, options.endpoint));
       } catch (error) {
-        const dead = error instanceof TokenEndpointError && error.kind === "dead";
-        if (!dead && current.expires === null) {
+        const transient = error instanceof TokenEndpointError && error.kind === "transient";
+        if (transient && current.expires === null) {
           // A non-expiring token still works until Shopify's deadline: use it, migrate later.
           await releaseLease(db, shop, owner, true);
           logger.warn(
