@@ -10,7 +10,7 @@ import {
 import { describe, expect, it } from "vitest";
 import { LocaleContext, type Locale } from "../i18n/i18n";
 import type { action as syncAction } from "../routes/app.sync";
-import { SyncFailure } from "./SyncCard";
+import { SyncAccess, SyncFailure } from "./SyncCard";
 
 type Run = Parameters<typeof SyncFailure>[0]["run"];
 type FailureInfo = NonNullable<Run["failure"]>;
@@ -99,5 +99,23 @@ describe("SyncCard: a failed run", () => {
     expect(html).toContain("重试将重新向 Shopify 请求这些数据。");
     expect(html).toContain("技术详情");
     expect(html).not.toContain("Retry");
+  });
+});
+
+describe("SyncCard: access to the store", () => {
+  it("says in the admin's language that access is lost and how to get it back, and nothing when fine", async () => {
+    const access = { status: "reauth" as const, since: "2026-12-08T10:00:00.000Z" };
+    const english = await render("en", <SyncAccess access={access} />);
+    expect(english).toContain("Seaworthy has lost access to your store");
+    expect(english).toContain("Open Seaworthy from your Shopify admin");
+    const chinese = await render("zh-CN", <SyncAccess access={access} />);
+    expect(chinese).toContain("Seaworthy 已失去对您店铺的访问权限");
+    expect(chinese).not.toContain("lost access");
+    expect(await render("en", <SyncAccess access={{ status: "legacy", since: null }} />)).toContain(
+      "1 January 2027",
+    );
+    expect(await render("en", <SyncAccess access={{ status: "ok", since: null }} />)).not.toContain(
+      "Polaris-Banner",
+    );
   });
 });

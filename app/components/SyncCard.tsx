@@ -60,6 +60,7 @@ export function SyncCard() {
         <Text as="p" tone="subdued">
           {t("sync.help")}
         </Text>
+        {status.data ? <SyncAccess access={status.data.access} /> : null}
         {resync.data?.ok ? (
           <Banner tone="info">
             {t(resync.data.intent === "retry" ? "sync.retryQueued" : "sync.queued")}
@@ -124,6 +125,25 @@ export function SyncCard() {
       </BlockStack>
     </Card>
   );
+}
+
+/**
+ * Whether background work can reach the store: a dead refresh token pauses every job for the
+ * shop until the merchant opens the app, and the card says so above everything else.
+ */
+export function SyncAccess({ access }: { access: SerializeFrom<typeof syncLoader>["access"] }) {
+  const t = useT();
+  const locale = useLocale();
+  if (access.status === "reauth")
+    return (
+      <Banner tone="critical" title={t("sync.reauth.title")}>
+        {t("sync.reauth.body", {
+          when: access.since ? new Date(access.since).toLocaleString(locale) : "—",
+        })}
+      </Banner>
+    );
+  if (access.status === "legacy") return <Banner tone="info">{t("sync.legacyToken")}</Banner>;
+  return null;
 }
 
 /**

@@ -551,6 +551,11 @@ export const en = {
   "sync.retry": "Retry",
   "sync.queued": "Sync queued. This page updates as it runs.",
   "sync.failureTitle": "{resource} sync stopped",
+  "sync.reauth.title": "Seaworthy has lost access to your store",
+  "sync.reauth.body":
+    "Shopify no longer accepts Seaworthy's access to this store (since {when}), so syncing, checks and label publishing are paused. Open Seaworthy from your Shopify admin (Apps → Seaworthy) to reconnect; everything picks up again on its own.",
+  "sync.legacyToken":
+    "This store still uses an older kind of access that Shopify stops accepting on 1 January 2027. Seaworthy is switching it over automatically.",
   "sync.failure.shopify":
     "Shopify stopped preparing this data before it was ready, so nothing new was saved.",
   "sync.failure.waiting": "Shopify took too long to prepare this data.",

@@ -525,6 +525,11 @@ export const zhCN: Record<MessageKey, string> = {
   "sync.retry": "重试",
   "sync.queued": "已加入同步队列，页面会随进度更新。",
   "sync.failureTitle": "{resource}同步已停止",
+  "sync.reauth.title": "Seaworthy 已失去对您店铺的访问权限",
+  "sync.reauth.body":
+    "Shopify 已不再接受 Seaworthy 对本店铺的访问（自 {when} 起），同步、检查和标签发布均已暂停。请从 Shopify 后台（应用 → Seaworthy）打开 Seaworthy 以重新连接，之后一切会自动恢复。",
+  "sync.legacyToken":
+    "本店铺仍在使用旧式访问凭证，Shopify 将于 2027 年 1 月 1 日停止接受。Seaworthy 正在自动完成切换。",
   "sync.failure.shopify": "Shopify 在数据准备完成前停止了处理，因此没有保存新数据。",
   "sync.failure.waiting": "Shopify 准备这些数据的时间过长。",
   "sync.failure.download": "未能从 Shopify 完整下载数据。中断前已保存的内容会保留。",

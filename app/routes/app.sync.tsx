@@ -3,12 +3,13 @@ import { requireAdmin } from "../admin.server";
 import { db } from "../db.server";
 import { getJobQueue } from "../jobs/index.server";
 import { syncAction } from "../sync/retry.server";
-import { syncStatus } from "../sync/status.server";
+import { accessStatus, syncStatus } from "../sync/status.server";
 
 /** The Sync section's data, polled by the card while a sync runs. */
 export const loader = async ({ request }: LoaderFunctionArgs) => {
   const { shop } = await requireAdmin(request);
-  return { resources: await syncStatus(db(), shop) };
+  const [resources, access] = await Promise.all([syncStatus(db(), shop), accessStatus(db(), shop)]);
+  return { resources, access };
 };
 
 /** Resync (the full sync) or Retry (one resource's failed run); see app/sync/retry.server.ts. */

@@ -95,3 +95,21 @@ export async function syncStatus(
     { resource: "orders", count: orders, detail: { lines }, run: latest("orders") },
   ];
 }
+
+export interface AccessStatus {
+  /** "reauth": the refresh token is dead and background work is paused until the app is opened. */
+  status: "ok" | "reauth" | "legacy";
+  /** When the access was lost (ISO), for "reauth". */
+  since: string | null;
+}
+
+/** Whether background work can reach Shopify for this shop (never the token or its reason text). */
+export async function accessStatus(db: Db, shop: string): Promise<AccessStatus> {
+  const [state, legacy] = await Promise.all([
+    db.shopToken.findUnique({ where: { shop }, select: { status: true, failedAt: true } }),
+    db.session.count({ where: { shop, isOnline: false, expires: null } }),
+  ]);
+  if (state?.status === "reauth")
+    return { status: "reauth", since: state.failedAt?.toISOString() ?? null };
+  return { status: legacy > 0 ? "legacy" : "ok", since: null };
+}
