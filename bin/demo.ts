@@ -8,7 +8,7 @@
  */
 import { execFileSync } from "node:child_process";
 import { randomBytes } from "node:crypto";
-import { existsSync, mkdirSync, readdirSync, statSync } from "node:fs";
+import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import http from "node:http";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
@@ -35,9 +35,25 @@ const appUrl = `http://localhost:${port}`;
 // The demo is the embedded default: jobs run inside this process, whatever the shell has set.
 delete process.env.REDIS_URL;
 
-// Fresh secrets each run: nothing the demo signs or stores is valid anywhere else.
+// Fresh secrets each run: nothing the demo signs or stores is valid anywhere else. The shop's
+// tokens come from the simulator's token endpoint (expiring, as Shopify issues them now); this
+// non-expiring one is the simulator's legacy token, which the demo never stores.
 const apiSecret = randomBytes(24).toString("hex");
-const accessToken = `shpat_demo_${randomBytes(16).toString("hex")}`;
+const legacyToken = `shpat_demo_${randomBytes(16).toString("hex")}`;
+
+/**
+ * The demo's own encryption key, made once and kept beside its database (owner-only), so the
+ * sealed tokens of data/demo.sqlite still open on the next start. A set variable wins.
+ */
+function demoEncryptionKey(): string {
+  if (process.env.SEAWORTHY_ENCRYPTION_KEY) return process.env.SEAWORTHY_ENCRYPTION_KEY;
+  const file = path.resolve("data", "demo.key");
+  if (existsSync(file)) return readFileSync(file, "utf8").trim();
+  mkdirSync(path.dirname(file), { recursive: true, mode: 0o700 });
+  const key = randomBytes(32).toString("base64");
+  writeFileSync(file, `${key}\n`, { mode: 0o600 });
+  return key;
+}
 Object.assign(process.env, {
   NODE_ENV: "development", // never "production": demo mode refuses it (app/env.server.ts)
   SEAWORTHY_DEMO: "1",
@@ -45,6 +61,7 @@ Object.assign(process.env, {
   SHOPIFY_API_KEY: process.env.SHOPIFY_API_KEY ?? "seaworthy-demo",
   SHOPIFY_API_SECRET: apiSecret,
   SHOPIFY_APP_URL: appUrl,
+  SEAWORTHY_ENCRYPTION_KEY: demoEncryptionKey(),
 });
 
 /** Newest modification time of any file below `dir`. */
@@ -88,7 +105,8 @@ async function main() {
   });
   const simulator = await startSimulator({
     store,
-    accessToken,
+    accessToken: legacyToken,
+    apiKey: process.env.SHOPIFY_API_KEY,
     apiSecret,
     appUrl: `http://${host}:${port}`,
   });
@@ -123,7 +141,7 @@ async function main() {
 
   // The same install path a real shop goes through, run from the sources against the simulator.
   const { seedDemoShop } = await import("../app/demo/seed.server");
-  const seeded = await seedDemoShop(accessToken);
+  const seeded = await seedDemoShop();
   console.log(
     `demo: seeded ${seeded.shop} (${store.products.length} products, ${store.orders.length} orders, ${seeded.markets} markets)`,
   );
