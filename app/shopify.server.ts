@@ -1,11 +1,17 @@
 import "@shopify/shopify-app-remix/adapters/node";
-import { ApiVersion, AppDistribution, shopifyApp } from "@shopify/shopify-app-remix/server";
+import {
+  ApiVersion,
+  AppDistribution,
+  LogSeverity,
+  shopifyApp,
+} from "@shopify/shopify-app-remix/server";
 import { setAbstractFetchFunc } from "@shopify/shopify-api/runtime";
 import { PrismaSessionStorage } from "@shopify/shopify-app-session-storage-prisma";
 import { SealedSessionStorage } from "./auth/session-storage.server";
 import type { PrismaClient } from "@prisma/client";
 import { env } from "./env.server";
 import { db } from "./db.server";
+import { logger } from "./logger.server";
 import { demoFetch } from "./demo/demo-fetch.server";
 import { recordInstall } from "./shop/install.server";
 import { startStoreSync } from "./sync/start.server";
@@ -43,6 +49,14 @@ const shopify = shopifyApp({
     afterAuth: async ({ session, admin }) => {
       await recordInstall(db(), session.shop, admin.graphql, session.scope ?? "");
       await startStoreSync(session.shop, { onlyIfNeverSynced: true });
+    },
+  },
+  // The library's own lines go through the app's logger (one format, one redaction, one scan).
+  logger: {
+    level: LogSeverity.Info,
+    log: async (severity, message) => {
+      const level = (["error", "warn", "info", "debug"] as const)[severity] ?? "info";
+      logger[level]({ op: "shopify-app" }, message);
     },
   },
   ...(config.SHOP_CUSTOM_DOMAIN ? { customShopDomains: [config.SHOP_CUSTOM_DOMAIN] } : {}),

@@ -1,5 +1,6 @@
-import { existsSync, mkdirSync } from "node:fs";
+import { existsSync, mkdirSync, statSync } from "node:fs";
 import { chromium, type Browser, type Page } from "playwright-core";
+import { createClient } from "@libsql/client";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { generateStore } from "../../simulator/catalog/generate";
 import { startDemo, type DemoProcess } from "../helpers/demo-process";
@@ -39,6 +40,25 @@ describe.runIf(canRun)("the demo in a real browser", () => {
   afterAll(async () => {
     await browser?.close();
     await demo?.stop();
+  });
+
+  it("installs the demo shop on expiring tokens, stored sealed in an owner-only database file", async () => {
+    const client = createClient({ url: `file:${demo.databaseFile}` });
+    try {
+      const { rows } = await client.execute(
+        "SELECT accessToken, refreshToken, expires, refreshTokenExpires FROM Session WHERE isOnline = 0",
+      );
+      expect(rows).toHaveLength(1);
+      const row = rows[0]!;
+      expect(String(row.accessToken)).toMatch(/^enc:v1:/);
+      expect(String(row.refreshToken)).toMatch(/^enc:v1:/);
+      expect(row.expires).not.toBeNull();
+      expect(row.refreshTokenExpires).not.toBeNull();
+      expect(JSON.stringify(rows)).not.toMatch(/shp(at|rt)_/);
+    } finally {
+      client.close();
+    }
+    expect(statSync(demo.databaseFile).mode & 0o077).toBe(0);
   });
 
   it("answers /healthz with the database kind and migration state", async () => {

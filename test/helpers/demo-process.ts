@@ -15,6 +15,8 @@ export async function freePort(): Promise<number> {
 
 export interface DemoProcess {
   port: number;
+  /** The demo's own SQLite database. */
+  databaseFile: string;
   url: string;
   output: () => string;
   stop: () => Promise<void>;
@@ -68,5 +70,5 @@ export async function startDemo(env: Record<string, string> = {}): Promise<DemoP
       reject(new Error(`demo exited with ${code}:\n${log}`));
     });
   });
-  return { port, url: `http://127.0.0.1:${port}`, output: () => log, stop };
+  return { port, databaseFile: db, url: `http://127.0.0.1:${port}`, output: () => log, stop };
 }
