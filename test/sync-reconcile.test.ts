@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { CHANNEL_IDS, PACKS } from "../app/channels";
+import { offlineTokenSource } from "../app/auth/offline-token.server";
 import { db } from "../app/db.server";
 import { closeJobQueue } from "../app/jobs/index.server";
 import { createInlineRunner } from "../app/jobs/inline";
@@ -54,6 +55,12 @@ describe("the reconcile job", () => {
     await queue.enqueue(reconcileJob, SHOP, {});
     await queue.drain();
 
+    // The shop held a non-expiring token: the reconcile had it traded for an expiring pair.
+    expect(sim.tokens.isValidAccessToken(TOKEN)).toBe(false);
+    const session = await db().session.findFirstOrThrow({ where: { shop: SHOP } });
+    expect(session.expires).not.toBeNull();
+    expect(session.refreshToken).toMatch(/^enc:v1:/);
+
     const shop = await db().shop.findUniqueOrThrow({ where: { shop: SHOP } });
     expect((shop.markets as { name: string }[]).map((m) => m.name).sort()).toEqual(
       store.markets.map((m) => m.name).sort(),
@@ -95,7 +102,12 @@ describe("the reconcile job", () => {
   });
 
   it("mirrors the app's certificate metaobjects as Shopify holds them now", async () => {
-    const client = createAdminClient({ shop: SHOP, accessToken: TOKEN, endpoint: sim.graphqlUrl });
+    // The reconcile above migrated the shop's token: use whatever the app holds now.
+    const client = createAdminClient({
+      shop: SHOP,
+      accessToken: offlineTokenSource(db(), SHOP),
+      endpoint: sim.graphqlUrl,
+    });
     // A certificate metaobject in Shopify, and a mirror row for one deleted there since.
     await ensureComplianceDefinitions(client);
     const upserted = await client.request<MetaobjectUpsertResult>(MetaobjectUpsert, {

@@ -129,6 +129,7 @@ export async function seedShopRows(db: Db, shop: string) {
   await db.complianceLabel.create({ data: { shop, productId: product, value: "{}" } });
   await db.complianceProfileMetafield.create({ data: { shop, productId: product, value: "{}" } });
   await db.deletedRecord.create({ data: { shop, id: "gid://shopify/Product/999999" } });
+  await db.shopToken.create({ data: { shop, status: "expiring" } });
   await db.complianceBulkEdit.create({
     data: { shop, selection: '{"filter":{}}', patch: '{"set":{"textile":true},"reset":[]}' },
   });
