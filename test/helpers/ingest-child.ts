@@ -31,6 +31,9 @@ await ingestJsonl({
     if (killAfter && checkpoints === Number(killAfter)) {
       setTimeout(() => process.kill(process.pid, "SIGKILL"), Math.random() * 20);
     }
+    // On a loaded machine the timer can lag behind many batches (then the run may even finish
+    // unkilled): the next checkpoint kills at once, so the kill lands within one batch.
+    if (killAfter && checkpoints > Number(killAfter)) process.kill(process.pid, "SIGKILL");
   },
 });
 process.stdout.write("done\n");
