@@ -241,6 +241,34 @@ describe("a shop on a non-expiring token", () => {
 });
 
 describe("the session storage", () => {
+  it("does not make a web request wait on another process's refresh", async () => {
+    const first = await installExpiring(3);
+    await db().shopToken.create({
+      data: {
+        shop: SHOP,
+        leaseOwner: "worker-elsewhere",
+        leaseUntil: new Date(Date.now() + 60_000),
+      },
+    });
+    const storage = new SealedSessionStorage(
+      new PrismaSessionStorage(db() as unknown as PrismaClient),
+      db(),
+    );
+    const started = Date.now();
+    const loaded = await storage.loadSession(`offline_${SHOP}`);
+    expect(Date.now() - started).toBeLessThan(1000);
+    expect(loaded?.accessToken).toBe(first.accessToken);
+    expect(outcomes()).toEqual([]);
+    // A background job, by contrast, waits for the pair (here: until the lease lapses).
+    await db().shopToken.update({
+      where: { shop: SHOP },
+      data: { leaseUntil: new Date(Date.now() + 300) },
+    });
+    const fresh = await freshOfflineSession(db(), SHOP);
+    expect(fresh.accessToken).not.toBe(first.accessToken);
+    expect(outcomes()).toEqual(["issued"]);
+  });
+
   it("seals what the library stores and opens what it loads; an invalidated token keeps its refresh token", async () => {
     const storage = new SealedSessionStorage(
       new PrismaSessionStorage(db() as unknown as PrismaClient),

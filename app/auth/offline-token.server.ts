@@ -71,6 +71,11 @@ export interface TokenOptions {
   now?: () => Date;
   /** Trade a non-expiring token for an expiring pair (see needsWork). */
   migrate?: boolean;
+  /**
+   * When another process holds the lease: wait for its pair (default), or return what is stored
+   * at once (a web request, e.g. a webhook that must answer within 5 s, does not wait).
+   */
+  wait?: boolean;
   /** Identifies this caller's lease (tests run two "processes" in one). */
   owner?: string;
 }
@@ -244,6 +249,7 @@ export async function freshOfflineSession(
       throw new ShopNeedsReauthError(shop, "the refresh token expired after 90 days unused");
     }
     if (!(await tryLease(db, shop, owner, now()))) {
+      if (options.wait === false) return session;
       // Another process is refreshing: wait for its pair rather than spend the token twice.
       if (now().getTime() > deadline)
         throw new Error(`Timed out waiting for another process to refresh ${shop}'s token.`);

@@ -60,7 +60,12 @@ export class SealedSessionStorage implements SessionStorage {
     opened(session);
     if (session.isOnline) return session;
     try {
-      const fresh = await freshOfflineSession(this.db, session.shop, { migrate: true });
+      // Not waiting on another process's refresh: webhooks load the session too, and must
+      // answer within 5 s. The token refreshed 10 minutes early is still good meanwhile.
+      const fresh = await freshOfflineSession(this.db, session.shop, {
+        migrate: true,
+        wait: false,
+      });
       session.accessToken = fresh.accessToken;
       session.expires = fresh.expires ?? undefined;
       if (fresh.scope) session.scope = fresh.scope;
