@@ -69,9 +69,9 @@ afterEach(async () => {
 });
 
 /** The shop as an install leaves it: an expiring pair, stored sealed, expiring in `minutes`. */
-async function installExpiring(minutes = 60) {
+async function installExpiring(minutes = 60, database: Db = db()) {
   const pair = sim.tokens.issueExpiring();
-  await db().session.create({
+  await database.session.create({
     data: {
       id: `offline_${SHOP}`,
       shop: SHOP,
@@ -95,6 +95,10 @@ async function stored() {
     expires: row.expires,
   };
 }
+
+/** The app's session storage, as shopify.server.ts builds it. */
+const sealedStorage = () =>
+  new SealedSessionStorage(new PrismaSessionStorage(db() as unknown as PrismaClient), db());
 
 const outcomes = () => sim.tokens.requests.map((r) => r.outcome);
 
@@ -202,10 +206,7 @@ describe("a shop on a non-expiring token", () => {
   });
 
   it("is migrated when the merchant opens the app (the session storage hands the library the new token)", async () => {
-    const storage = new SealedSessionStorage(
-      new PrismaSessionStorage(db() as unknown as PrismaClient),
-      db(),
-    );
+    const storage = sealedStorage();
     // The job above migrated LEGACY: a second store of the same shop still holds one.
     const second = await startSimulator({
       store: generateStore({ seed: 6, products: 2, shopDomain: SHOP }),
@@ -250,10 +251,7 @@ describe("the session storage", () => {
         leaseUntil: new Date(Date.now() + 60_000),
       },
     });
-    const storage = new SealedSessionStorage(
-      new PrismaSessionStorage(db() as unknown as PrismaClient),
-      db(),
-    );
+    const storage = sealedStorage();
     const started = Date.now();
     const loaded = await storage.loadSession(`offline_${SHOP}`);
     expect(Date.now() - started).toBeLessThan(1000);
@@ -270,10 +268,7 @@ describe("the session storage", () => {
   });
 
   it("seals what the library stores and opens what it loads; an invalidated token keeps its refresh token", async () => {
-    const storage = new SealedSessionStorage(
-      new PrismaSessionStorage(db() as unknown as PrismaClient),
-      db(),
-    );
+    const storage = sealedStorage();
     const pair = sim.tokens.issueExpiring();
     const session = new Session({
       id: `offline_${SHOP}`,
@@ -327,10 +322,7 @@ describe("a dead refresh token", () => {
     expect(outcomes()).toEqual(["invalid_grant"]);
 
     // The merchant opens the app: the library's token exchange stores a new pair.
-    const storage = new SealedSessionStorage(
-      new PrismaSessionStorage(db() as unknown as PrismaClient),
-      db(),
-    );
+    const storage = sealedStorage();
     const pair = sim.tokens.issueExpiring();
     await storage.storeSession(
       new Session({
@@ -358,19 +350,7 @@ describe.runIf(TEST_DATABASE_URL)("on PostgreSQL", () => {
     await migrate(scratch.url);
     const [one, two] = [createDb(scratch.url), createDb(scratch.url)];
     try {
-      const pair = sim.tokens.issueExpiring();
-      await one.session.create({
-        data: {
-          id: `offline_${SHOP}`,
-          shop: SHOP,
-          state: "",
-          isOnline: false,
-          accessToken: seal(pair.accessToken),
-          expires: new Date(Date.now() + 60_000),
-          refreshToken: seal(pair.refreshToken),
-          refreshTokenExpires: new Date(Date.now() + 86_400_000),
-        },
-      });
+      await installExpiring(1, one);
       sim.faults.delayMs = 300;
       const [a, b] = await Promise.all([
         freshOfflineSession(one, SHOP, { owner: "pg-a" }),
