@@ -16,7 +16,7 @@ import { CHANNEL_IDS, type ChannelId } from "../app/channels/types";
 
 const execFileAsync = promisify(execFile);
 const dir = mkdtempSync(path.join(os.tmpdir(), "sw-audit-"));
-const shared = (...p: string[]) => path.resolve("..", "shared", "data", ...p);
+const fixture = (...p: string[]) => path.resolve("test", "fixtures", ...p);
 const golden = (name: string) => path.resolve("test", "golden", `audit-${name}.json`);
 
 interface Run {
@@ -79,10 +79,10 @@ interface AuditJson {
 }
 
 const SAMPLES = [
-  ["apparel", shared("catalogs", "shopifypartners_apparel.csv"), 20],
-  ["home-and-garden", shared("catalogs", "shopifypartners_home-and-garden.csv"), 20],
-  ["jewelery", shared("catalogs", "shopifypartners_jewelery.csv"), 20],
-  ["bulk-jsonl", shared("bulk", "shopify_api_ruby_readme_bulk_example.jsonl"), 5],
+  ["apparel", fixture("catalogs", "shopifypartners_apparel.csv"), 20],
+  ["home-and-garden", fixture("catalogs", "shopifypartners_home-and-garden.csv"), 20],
+  ["jewelery", fixture("catalogs", "shopifypartners_jewelery.csv"), 20],
+  ["bulk-jsonl", fixture("bulk", "shopify_api_ruby_readme_bulk_example.jsonl"), 5],
 ] as const;
 
 describe("npx seaworthy audit", () => {
@@ -173,7 +173,7 @@ describe("npx seaworthy audit", () => {
   );
 
   it("GIVEN no --markets WHEN audited THEN the US is the market, and the same file gives the same scores as JSON, CSV and table", async () => {
-    const file = shared("catalogs", "shopifypartners_jewelery.csv");
+    const file = fixture("catalogs", "shopifypartners_jewelery.csv");
     const json = await audit(file, "--format", "json");
     const csv = await audit(file, "--format", "csv");
     const table = await audit(file, "--format", "table");
@@ -208,7 +208,7 @@ describe("npx seaworthy audit", () => {
     "GIVEN --markets %j WHEN run THEN it refuses with exit 2 and says what a market is",
     async (markets) => {
       const run = await audit(
-        shared("catalogs", "shopifypartners_apparel.csv"),
+        fixture("catalogs", "shopifypartners_apparel.csv"),
         "--markets",
         markets,
       );
@@ -221,7 +221,7 @@ describe("npx seaworthy audit", () => {
 
   it("refuses a --today that is not a date with exit 2", async () => {
     const run = await audit(
-      shared("catalogs", "shopifypartners_apparel.csv"),
+      fixture("catalogs", "shopifypartners_apparel.csv"),
       "--today",
       "2026-02-30",
     );
@@ -229,7 +229,7 @@ describe("npx seaworthy audit", () => {
   }, 30_000);
 
   it("refuses an unknown --format with exit 2", async () => {
-    const run = await audit(shared("catalogs", "shopifypartners_apparel.csv"), "--format", "xml");
+    const run = await audit(fixture("catalogs", "shopifypartners_apparel.csv"), "--format", "xml");
     expect([run.code, run.stderr]).toEqual([2, expect.stringContaining("--format")]);
   }, 30_000);
 
