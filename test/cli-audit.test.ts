@@ -28,16 +28,27 @@ interface Run {
 }
 
 /** Runs `npx seaworthy audit …` as a merchant would, with a temporary directory of its own. */
-async function audit(...args: string[]): Promise<Run> {
+function audit(...args: string[]): Promise<Run> {
+  return auditFrom({}, ...args);
+}
+
+/** As `audit`, from another working directory or with a taxonomy file of its own. */
+async function auditFrom(
+  options: { cwd?: string; taxonomyFile?: string },
+  ...args: string[]
+): Promise<Run> {
   const tmp = mkdtempSync(path.join(dir, "tmp-"));
   const left = () => readdirSync(tmp).filter((name) => name.startsWith("seaworthy-audit-"));
-  const env = { ...process.env, TMPDIR: tmp, LOG_LEVEL: "silent" };
+  const { SEAWORTHY_TAXONOMY_FILE: _ignored, ...inherited } = process.env;
+  const env: NodeJS.ProcessEnv = { ...inherited, TMPDIR: tmp, LOG_LEVEL: "silent" };
+  if (options.taxonomyFile) env.SEAWORTHY_TAXONOMY_FILE = options.taxonomyFile;
   try {
     const { stdout, stderr } = await execFileAsync(
       process.execPath,
-      ["bin/seaworthy.js", "audit", ...args],
+      [path.resolve("bin/seaworthy.js"), "audit", ...args],
       {
         env,
+        cwd: options.cwd,
         maxBuffer: 64 << 20,
       },
     );
@@ -171,6 +182,36 @@ describe("npx seaworthy audit", () => {
     },
     60_000,
   );
+
+  it("GIVEN a CSV with an English category path WHEN audited from a folder outside the repository THEN the verdicts carry the taxonomy id", async () => {
+    const elsewhere = mkdtempSync(path.join(os.tmpdir(), "sw-elsewhere-"));
+    writeFileSync(
+      path.join(elsewhere, "fryer.csv"),
+      "Handle,Title,Product Category,Variant Price\n" +
+        "fryer,Air Fryer,Home & Garden > Kitchen & Dining > Kitchen Appliances > Air Fryers,89.00\n",
+    );
+    const findings = (run: Run) =>
+      (JSON.parse(run.stdout) as AuditJson).products.flatMap((p) =>
+        Object.values(p.channels).flatMap((c) => c.findings),
+      );
+
+    // The taxonomy ships with the app, found from the module, not from the working directory.
+    const run = await auditFrom({ cwd: elsewhere }, "fryer.csv", "--format", "json");
+    expect([run.code, run.stderr]).toEqual([0, ""]);
+    expect((JSON.parse(run.stdout) as AuditJson).problems).toEqual([]);
+    expect(findings(run).filter((f) => f.rule === "category_missing")).toEqual([]);
+    expect(findings(run).map((f) => f.evidence)).toContain("hg-11-7-53: Air Fryers");
+
+    // Without a taxonomy the same file keeps only the name: what the checks above would catch.
+    const without = await auditFrom(
+      { cwd: elsewhere, taxonomyFile: path.join(elsewhere, "none.txt") },
+      "fryer.csv",
+      "--format",
+      "json",
+    );
+    expect(without.stderr).toMatch(/categories are imported without ids/);
+    expect(findings(without).map((f) => f.evidence)).toContain("category name only: Air Fryers");
+  }, 60_000);
 
   it("GIVEN no --markets WHEN audited THEN the US is the market, and the same file gives the same scores as JSON, CSV and table", async () => {
     const file = fixture("catalogs", "shopifypartners_jewelery.csv");
