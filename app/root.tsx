@@ -8,13 +8,17 @@ import {
   useRouteError,
   useRouteLoaderData,
 } from "@remix-run/react";
+import type { LinksFunction } from "@remix-run/node";
 
-/** Inline, so no browser asks the server for /favicon.ico (an error line per page view). */
-const FAVICON =
-  "data:image/svg+xml," +
-  encodeURIComponent(
-    '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 32 32"><rect width="32" height="32" rx="6" fill="#0b5394"/><path d="M6 20h20l-3 5H9z M15 6v12h-7z M17 9v9h6z" fill="#fff"/></svg>',
-  );
+/**
+ * The mark, served from public/ (copied to build/client by the build): the SVG for browsers that
+ * take one, the ICO (the same mark at 32 px) for the rest and for anything that asks for
+ * /favicon.ico unprompted, so no request for it ends as a 404 line in the log.
+ */
+export const links: LinksFunction = () => [
+  { rel: "icon", href: "/favicon.ico", sizes: "32x32" },
+  { rel: "icon", href: "/favicon.svg", type: "image/svg+xml" },
+];
 
 export default function App() {
   // The admin pages resolve the merchant's language in the app layout; tell the browser too.
@@ -25,7 +29,6 @@ export default function App() {
         <meta charSet="utf-8" />
         <meta name="viewport" content="width=device-width,initial-scale=1" />
         <link rel="preconnect" href="https://cdn.shopify.com/" />
-        <link rel="icon" href={FAVICON} />
         <Meta />
         <Links />
       </head>
@@ -53,7 +56,6 @@ export function ErrorBoundary() {
       <head>
         <meta charSet="utf-8" />
         <title>{`Seaworthy · ${status}`}</title>
-        <link rel="icon" href={FAVICON} />
         <Meta />
         <Links />
       </head>

@@ -78,6 +78,7 @@ function ensureBuild() {
   const server = path.resolve("build/server/index.js");
   const sources = Math.max(
     newest("app"),
+    newest("public"), // the build copies it to build/client
     statSync("vite.config.ts").mtimeMs,
     statSync("package.json").mtimeMs,
   );

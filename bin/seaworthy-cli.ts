@@ -5,6 +5,7 @@
  *   seaworthy audit <file> [--markets US,DE,FR] [--format json|csv|table] [--today YYYY-MM-DD]
  */
 import { mkdirSync } from "node:fs";
+import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
 import {
   auditCsv,
@@ -52,7 +53,8 @@ async function importCommand(argv: string[]) {
   }
   const url = values.database ?? process.env.DATABASE_URL ?? "file:./data/dev.sqlite";
   if (databaseKind(url) === "sqlite") mkdirSync("data", { recursive: true });
-  await migrate(url);
+  // The package's own migrations, whichever folder the merchant runs `npx seaworthy` from.
+  await migrate(url, fileURLToPath(new URL("..", import.meta.url)));
   const db = createDb(url);
   const writer = await openMirrorWriter(url, values.shop);
   try {

@@ -130,7 +130,7 @@ describe("bulk operations", () => {
     const example = parseLines(
       readFileSync(
         new URL(
-          "../../shared/data/bulk/shopify_api_ruby_readme_bulk_example.jsonl",
+          "../test/fixtures/bulk/shopify_api_ruby_readme_bulk_example.jsonl",
           import.meta.url,
         ),
         "utf8",

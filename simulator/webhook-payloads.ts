@@ -1,6 +1,6 @@
 /**
  * Webhook bodies in Shopify's REST (snake_case) shape, built from the simulated store. The
- * shapes follow Shopify's published examples (see ../shared/data/webhooks/examples-2025-10).
+ * shapes follow Shopify's published examples (see test/fixtures/webhooks/examples-2025-10).
  */
 import type { SimCollection, SimInventoryLevel, SimOrder, SimProduct, SimStore } from "./store";
 import { getIndex } from "./store-index";

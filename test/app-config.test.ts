@@ -3,6 +3,7 @@ import { parse } from "smol-toml";
 import { describe, expect, it } from "vitest";
 import { DEFAULT_SCOPES } from "../app/env.server";
 import { API_VERSION } from "../app/shopify.server";
+import { officialExample } from "./helpers/webhook";
 
 const tomlText = readFileSync("shopify.app.toml", "utf8");
 const toml = parse(tomlText) as {
@@ -42,6 +43,21 @@ describe("shopify.app.toml", () => {
       const block = tomlText.slice(0, tomlText.indexOf(`uri = "${sub.uri}"`));
       const comment = block.slice(block.lastIndexOf("# Handled by:"));
       expect(comment).toContain(`/${routeFile}`);
+    }
+  });
+
+  it("has Shopify's example payload among the test fixtures for every topic it subscribes to", () => {
+    const topics = toml.webhooks.subscriptions.flatMap((s) => [
+      ...(s.topics ?? []),
+      ...(s.compliance_topics ?? []),
+    ]);
+    expect(topics.length).toBeGreaterThan(10);
+    for (const topic of topics) {
+      // Throws on a missing file; the example is the topic's own, not another's copied over.
+      const example = officialExample(topic);
+      expect(example, topic).toBeTypeOf("object");
+      const file = `test/fixtures/webhooks/examples-2025-10/${topic}.json`;
+      expect((JSON.parse(readFileSync(file, "utf8")) as { name: string }).name).toBe(topic);
     }
   });
 

@@ -16,7 +16,7 @@ import { CHANNEL_IDS, type ChannelId } from "../app/channels/types";
 
 const execFileAsync = promisify(execFile);
 const dir = mkdtempSync(path.join(os.tmpdir(), "sw-audit-"));
-const shared = (...p: string[]) => path.resolve("..", "shared", "data", ...p);
+const fixture = (...p: string[]) => path.resolve("test", "fixtures", ...p);
 const golden = (name: string) => path.resolve("test", "golden", `audit-${name}.json`);
 
 interface Run {
@@ -28,16 +28,27 @@ interface Run {
 }
 
 /** Runs `npx seaworthy audit …` as a merchant would, with a temporary directory of its own. */
-async function audit(...args: string[]): Promise<Run> {
+function audit(...args: string[]): Promise<Run> {
+  return auditFrom({}, ...args);
+}
+
+/** As `audit`, from another working directory or with a taxonomy file of its own. */
+async function auditFrom(
+  options: { cwd?: string; taxonomyFile?: string },
+  ...args: string[]
+): Promise<Run> {
   const tmp = mkdtempSync(path.join(dir, "tmp-"));
   const left = () => readdirSync(tmp).filter((name) => name.startsWith("seaworthy-audit-"));
-  const env = { ...process.env, TMPDIR: tmp, LOG_LEVEL: "silent" };
+  const { SEAWORTHY_TAXONOMY_FILE: _ignored, ...inherited } = process.env;
+  const env: NodeJS.ProcessEnv = { ...inherited, TMPDIR: tmp, LOG_LEVEL: "silent" };
+  if (options.taxonomyFile) env.SEAWORTHY_TAXONOMY_FILE = options.taxonomyFile;
   try {
     const { stdout, stderr } = await execFileAsync(
       process.execPath,
-      ["bin/seaworthy.js", "audit", ...args],
+      [path.resolve("bin/seaworthy.js"), "audit", ...args],
       {
         env,
+        cwd: options.cwd,
         maxBuffer: 64 << 20,
       },
     );
@@ -79,10 +90,10 @@ interface AuditJson {
 }
 
 const SAMPLES = [
-  ["apparel", shared("catalogs", "shopifypartners_apparel.csv"), 20],
-  ["home-and-garden", shared("catalogs", "shopifypartners_home-and-garden.csv"), 20],
-  ["jewelery", shared("catalogs", "shopifypartners_jewelery.csv"), 20],
-  ["bulk-jsonl", shared("bulk", "shopify_api_ruby_readme_bulk_example.jsonl"), 5],
+  ["apparel", fixture("catalogs", "shopifypartners_apparel.csv"), 20],
+  ["home-and-garden", fixture("catalogs", "shopifypartners_home-and-garden.csv"), 20],
+  ["jewelery", fixture("catalogs", "shopifypartners_jewelery.csv"), 20],
+  ["bulk-jsonl", fixture("bulk", "shopify_api_ruby_readme_bulk_example.jsonl"), 5],
 ] as const;
 
 describe("npx seaworthy audit", () => {
@@ -172,8 +183,38 @@ describe("npx seaworthy audit", () => {
     60_000,
   );
 
+  it("GIVEN a CSV with an English category path WHEN audited from a folder outside the repository THEN the verdicts carry the taxonomy id", async () => {
+    const elsewhere = mkdtempSync(path.join(os.tmpdir(), "sw-elsewhere-"));
+    writeFileSync(
+      path.join(elsewhere, "fryer.csv"),
+      "Handle,Title,Product Category,Variant Price\n" +
+        "fryer,Air Fryer,Home & Garden > Kitchen & Dining > Kitchen Appliances > Air Fryers,89.00\n",
+    );
+    const findings = (run: Run) =>
+      (JSON.parse(run.stdout) as AuditJson).products.flatMap((p) =>
+        Object.values(p.channels).flatMap((c) => c.findings),
+      );
+
+    // The taxonomy ships with the app, found from the module, not from the working directory.
+    const run = await auditFrom({ cwd: elsewhere }, "fryer.csv", "--format", "json");
+    expect([run.code, run.stderr]).toEqual([0, ""]);
+    expect((JSON.parse(run.stdout) as AuditJson).problems).toEqual([]);
+    expect(findings(run).filter((f) => f.rule === "category_missing")).toEqual([]);
+    expect(findings(run).map((f) => f.evidence)).toContain("hg-11-7-53: Air Fryers");
+
+    // Without a taxonomy the same file keeps only the name: what the checks above would catch.
+    const without = await auditFrom(
+      { cwd: elsewhere, taxonomyFile: path.join(elsewhere, "none.txt") },
+      "fryer.csv",
+      "--format",
+      "json",
+    );
+    expect(without.stderr).toMatch(/categories are imported without ids/);
+    expect(findings(without).map((f) => f.evidence)).toContain("category name only: Air Fryers");
+  }, 60_000);
+
   it("GIVEN no --markets WHEN audited THEN the US is the market, and the same file gives the same scores as JSON, CSV and table", async () => {
-    const file = shared("catalogs", "shopifypartners_jewelery.csv");
+    const file = fixture("catalogs", "shopifypartners_jewelery.csv");
     const json = await audit(file, "--format", "json");
     const csv = await audit(file, "--format", "csv");
     const table = await audit(file, "--format", "table");
@@ -208,7 +249,7 @@ describe("npx seaworthy audit", () => {
     "GIVEN --markets %j WHEN run THEN it refuses with exit 2 and says what a market is",
     async (markets) => {
       const run = await audit(
-        shared("catalogs", "shopifypartners_apparel.csv"),
+        fixture("catalogs", "shopifypartners_apparel.csv"),
         "--markets",
         markets,
       );
@@ -221,7 +262,7 @@ describe("npx seaworthy audit", () => {
 
   it("refuses a --today that is not a date with exit 2", async () => {
     const run = await audit(
-      shared("catalogs", "shopifypartners_apparel.csv"),
+      fixture("catalogs", "shopifypartners_apparel.csv"),
       "--today",
       "2026-02-30",
     );
@@ -229,7 +270,7 @@ describe("npx seaworthy audit", () => {
   }, 30_000);
 
   it("refuses an unknown --format with exit 2", async () => {
-    const run = await audit(shared("catalogs", "shopifypartners_apparel.csv"), "--format", "xml");
+    const run = await audit(fixture("catalogs", "shopifypartners_apparel.csv"), "--format", "xml");
     expect([run.code, run.stderr]).toEqual([2, expect.stringContaining("--format")]);
   }, 30_000);
 

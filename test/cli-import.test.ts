@@ -7,7 +7,7 @@ import { describe, expect, it } from "vitest";
 
 const run = promisify(execFile);
 const dir = mkdtempSync(path.join(os.tmpdir(), "sw-cli-"));
-const shared = (...p: string[]) => path.resolve("..", "shared", "data", ...p);
+const fixture = (...p: string[]) => path.resolve("test", "fixtures", ...p);
 
 /** Runs `npx seaworthy import … --json` as a merchant would, against its own database. */
 async function cli(
@@ -38,7 +38,7 @@ describe("npx seaworthy import --json", () => {
   ])(
     "imports Shopify's sample %s with the right counts",
     async (file, expected) => {
-      const result = await cli(shared("catalogs", file));
+      const result = await cli(fixture("catalogs", file));
       expect(result.counts).toMatchObject({ ...expected, metafields: 0 });
       expect(result.errors).toEqual([]);
     },
@@ -46,7 +46,7 @@ describe("npx seaworthy import --json", () => {
   );
 
   it("imports Shopify's documented bulk JSONL", async () => {
-    const file = shared("bulk", "shopify_api_ruby_readme_bulk_example.jsonl");
+    const file = fixture("bulk", "shopify_api_ruby_readme_bulk_example.jsonl");
     const lines = readFileSync(file, "utf8").trim().split("\n");
     const result = await cli(file);
     expect(result.counts.products).toBe(
@@ -57,7 +57,7 @@ describe("npx seaworthy import --json", () => {
 
   it("imports a REST products.json", async () => {
     const product = JSON.parse(
-      readFileSync(shared("webhooks", "examples-2025-10", "products", "create.json"), "utf8"),
+      readFileSync(fixture("webhooks", "examples-2025-10", "products", "create.json"), "utf8"),
     ).response;
     const file = path.join(dir, "products.json");
     writeFileSync(file, JSON.stringify({ products: [product] }));

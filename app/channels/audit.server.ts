@@ -1,6 +1,7 @@
 import { mkdtempSync, rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
+import { fileURLToPath } from "node:url";
 import { createDb } from "../db.server";
 import { migrate } from "../db/migrate.server";
 import { importFile, type ImportResult } from "../sync/import/import-file.server";
@@ -18,6 +19,13 @@ import { CHANNEL_IDS, type ChannelId, type ChannelScore, type ShopFacts } from "
  * same importer as `seaworthy import`, read back with the same facts loader as the app, and
  * scored. One path from file to score: what the CLI says is what the app would say.
  */
+
+/**
+ * The checkout whose prisma/ migrations build the throwaway mirror: this module's own, not the
+ * working directory's, so `npx seaworthy audit` runs from any folder. Only the CLI loads this
+ * module (through tsx, from source), never the Remix bundle.
+ */
+const CHECKOUT = fileURLToPath(new URL("../..", import.meta.url));
 
 /** The shop the throwaway mirror is kept under (a file has no shop). */
 const AUDIT_SHOP = "audit.myshopify.com";
@@ -78,7 +86,7 @@ export async function auditFile(options: {
   const dir = mkdtempSync(path.join(os.tmpdir(), "seaworthy-audit-"));
   const url = `file:${path.join(dir, "audit.sqlite")}`;
   try {
-    await migrate(url);
+    await migrate(url, CHECKOUT);
     const db = createDb(url);
     const writer = await openMirrorWriter(url, AUDIT_SHOP);
     let imported: ImportResult;

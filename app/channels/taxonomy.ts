@@ -2,7 +2,7 @@
  * Taxonomy helpers. Shopify category gids end in a code whose ancestors are its dash-prefixes
  * (`hg-11-7-53` -> `hg-11-7` -> `hg-11` -> `hg`), so "is this product under X" is a prefix walk.
  * Every code used by the packs is listed in `TAXONOMY_CODES_USED` and checked against the
- * Shopify Standard Product Taxonomy 2025-08 `categories.txt` by taxonomy.test.ts.
+ * Shopify Standard Product Taxonomy 2025-08 (app/taxonomy) by taxonomy.test.ts.
  */
 
 const GID_PREFIX = "gid://shopify/TaxonomyCategory/";

@@ -1,7 +1,7 @@
 /**
  * Product kinds inferred from the Shopify Standard Product Taxonomy (2025-08). Each entry is a
  * category code prefix (`aa-1` covers `aa-1-13-8`); taxonomy.test.ts checks that every prefix
- * exists in /work/shared/data/taxonomy/shopify-2025-08/dist_en/categories.txt.
+ * exists in the taxonomy the app ships (app/taxonomy/shopify-categories.tsv).
  * Heuristics, not law: the merchant's confirmation always wins (see profile.ts).
  */
 

@@ -1,8 +1,8 @@
 /**
  * Seed categories and the Shopify Standard Product Taxonomy (2025-08) leaves the demo products
- * are filed under. Ids and full names are copied from
- * /work/shared/data/taxonomy/shopify-2025-08/dist_en/categories.txt; categories.test.ts checks
- * every entry against that file, so a typo fails the build rather than the demo.
+ * are filed under. Ids and full names are copied from Shopify's categories.txt (the app ships it
+ * as app/taxonomy/shopify-categories.tsv); categories.test.ts checks every entry against that
+ * file, so a typo fails the build rather than the demo.
  */
 
 export const SEED_CATEGORIES = [

@@ -72,6 +72,22 @@ describe.runIf(canRun)("the demo in a real browser", () => {
     });
   });
 
+  it("serves the favicon every page links, from the build's copy of public/", async () => {
+    // An unknown URL renders the root error page: the one page every visitor can reach.
+    const html = await (await fetch(`${demo.url}/no-such-page`)).text();
+    for (const [href, type] of [
+      ["/favicon.svg", "image/svg+xml"],
+      ["/favicon.ico", "image/"],
+    ] as const) {
+      expect(html).toMatch(new RegExp(`<link rel="icon" href="${href}"`));
+      const response = await fetch(`${demo.url}${href}`);
+      expect([response.status, response.headers.get("content-type")]).toEqual([
+        200,
+        expect.stringContaining(type),
+      ]);
+    }
+  });
+
   it("shows the Overview with the demo store's data, in English", async () => {
     const page = await browser.newPage({ locale: "en-US" });
     await page.goto(`${demo.url}/app`);

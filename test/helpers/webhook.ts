@@ -1,17 +1,9 @@
 import { createHmac, randomUUID } from "node:crypto";
 import { readFileSync } from "node:fs";
-import path from "node:path";
 
-/** Shopify's official example payload for a topic (../shared/data/webhooks/examples-2025-10). */
+/** Shopify's official example payload for a topic (test/fixtures/webhooks/examples-2025-10). */
 export function officialExample(topic: string): Record<string, unknown> {
-  const file = path.resolve(
-    "..",
-    "shared",
-    "data",
-    "webhooks",
-    "examples-2025-10",
-    `${topic}.json`,
-  );
+  const file = new URL(`../fixtures/webhooks/examples-2025-10/${topic}.json`, import.meta.url);
   return JSON.parse(readFileSync(file, "utf8")).response;
 }
 

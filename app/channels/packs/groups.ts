@@ -1,4 +1,4 @@
-/** Taxonomy code groups several packs share (every code is checked against categories.txt). */
+/** Taxonomy code groups several packs share (every code is checked against app/taxonomy). */
 import { registerCodes } from "../taxonomy";
 
 /** Mains-powered and battery electrical goods: appliances, audio, computers, chargers, grooming. */

@@ -8,7 +8,7 @@ import type { ProductRow } from "../mirror/rows";
 import { parseProductCsv, type ProductCsvOptions } from "./csv";
 import type { ImportInput } from "./types";
 
-const catalog = (name: string) => path.resolve("..", "shared", "data", "catalogs", name);
+const catalog = (name: string) => path.resolve("test", "fixtures", "catalogs", name);
 const SAMPLES = [
   "shopifypartners_apparel.csv",
   "shopifypartners_home-and-garden.csv",

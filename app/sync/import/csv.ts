@@ -12,7 +12,7 @@ import {
 import type { ImportChunk, ImportInput, ImportOptions } from "./types";
 
 export interface ProductCsvOptions extends ImportOptions {
-  /** Shopify taxonomy `categories.txt`; default `SEAWORTHY_TAXONOMY_FILE` or the shared copy. */
+  /** Shopify taxonomy file (app/taxonomy form or `categories.txt`); default `SEAWORTHY_TAXONOMY_FILE` or the one in app/taxonomy. */
   taxonomyFile?: string;
 }
 

@@ -1,9 +1,11 @@
 import { readFile } from "node:fs/promises";
 import path from "node:path";
+import { GID_PREFIX, TAXONOMY_FILE, parseCategories } from "../../taxonomy/categories";
 
 /**
- * Shopify's product taxonomy (the `dist_en/categories.txt` of Shopify/product-taxonomy), to turn
- * an English category path from a CSV into its `gid://shopify/TaxonomyCategory/…` id.
+ * Shopify's product taxonomy (app/taxonomy, generated from Shopify/product-taxonomy's
+ * `categories.txt`), to turn an English category path from a CSV into its
+ * `gid://shopify/TaxonomyCategory/…` id.
  */
 export interface Taxonomy {
   /** Lower-cased full path → gid. */
@@ -17,11 +19,9 @@ export interface Category {
   categoryName: string | null;
 }
 
+/** The copy in the repository, unless `SEAWORTHY_TAXONOMY_FILE` names another (either form). */
 export function defaultTaxonomyFile(): string {
-  return (
-    process.env.SEAWORTHY_TAXONOMY_FILE ??
-    "../shared/data/taxonomy/shopify-2025-08/dist_en/categories.txt"
-  );
+  return process.env.SEAWORTHY_TAXONOMY_FILE || TAXONOMY_FILE;
 }
 
 const loaded = new Map<string, Promise<Taxonomy | null>>();
@@ -40,16 +40,18 @@ export function loadTaxonomy(file: string = defaultTaxonomyFile()): Promise<Taxo
   return taxonomy;
 }
 
-/** Lines look like `gid://shopify/TaxonomyCategory/aa-1 : Apparel & Accessories > Clothing`. */
+/**
+ * The app's compact file (`aa-1\tClothing`) or Shopify's `categories.txt`
+ * (`gid://shopify/TaxonomyCategory/aa-1 : Apparel & Accessories > Clothing`).
+ */
 export function parseTaxonomy(text: string): Taxonomy {
   const idByPath = new Map<string, string>();
   const nameById = new Map<string, string>();
-  for (const line of text.split(/\r?\n/)) {
-    const match = /^(gid:\/\/shopify\/TaxonomyCategory\/\S+)\s+:\s+(.+)$/.exec(line);
-    if (!match?.[1] || !match[2]) continue;
-    const segments = splitPath(match[2]);
-    idByPath.set(segments.join(" > ").toLowerCase(), match[1]);
-    nameById.set(match[1], segments.at(-1) ?? match[2]);
+  for (const [code, fullPath] of parseCategories(text).paths) {
+    const id = GID_PREFIX + code;
+    const segments = splitPath(fullPath);
+    idByPath.set(segments.join(" > ").toLowerCase(), id);
+    nameById.set(id, segments.at(-1) ?? fullPath);
   }
   return { idByPath, nameById };
 }

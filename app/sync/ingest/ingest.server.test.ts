@@ -131,9 +131,8 @@ describe("ingestJsonl", () => {
 
   it("ingests Shopify's documented bulk output example", async () => {
     const file = path.resolve(
-      "..",
-      "shared",
-      "data",
+      "test",
+      "fixtures",
       "bulk",
       "shopify_api_ruby_readme_bulk_example.jsonl",
     );
