@@ -118,8 +118,13 @@ export function createBullmqRunner(options: BullmqRunnerOptions): BullmqJobQueue
       const log = jobLogger(job.name, bullJob.data.shop, id, attempt);
       try {
         const { shop, payload } = fromJobData(job, bullJob.data);
-        const ctx = makeContext(log, shop, attempt, signal ?? new AbortController().signal, (p) =>
-          bullJob.updateProgress(p),
+        const ctx = makeContext(
+          log,
+          shop,
+          attempt,
+          signal ?? new AbortController().signal,
+          (p) => bullJob.updateProgress(p),
+          (job, shop, payload, opts) => runner.enqueue(job, shop, payload, opts),
         );
         await job.run(payload, ctx);
       } catch (thrown) {

@@ -5,6 +5,7 @@ import {
   DEFAULT_ATTEMPTS,
   DEFAULT_BACKOFF_MS,
   DEFAULT_CONCURRENCY,
+  type Enqueue,
   type EnqueueOptions,
   type JobContext,
   type JobDefinition,
@@ -134,6 +135,7 @@ export function makeContext(
   attempt: number,
   signal: AbortSignal,
   progress: (p: Record<string, number>) => Promise<void>,
+  enqueue: Enqueue,
 ): JobContext {
   return {
     shop,
@@ -141,5 +143,6 @@ export function makeContext(
     signal,
     log: (msg, extra) => log.info(extra ?? {}, msg),
     progress,
+    enqueue: (job, payload, opts) => enqueue(job, shop, payload, opts),
   };
 }

@@ -117,9 +117,16 @@ export function createInlineRunner(options: RunnerOptions): JobQueue {
     const log = jobLogger(job.name, data.shop, id, attempt);
     try {
       const { shop, payload } = fromJobData(job, data);
-      const ctx = makeContext(log, shop, attempt, signal, async (p) => {
-        log.debug({ progress: p }, "progress");
-      });
+      const ctx = makeContext(
+        log,
+        shop,
+        attempt,
+        signal,
+        async (p) => {
+          log.debug({ progress: p }, "progress");
+        },
+        (job, shop, payload, opts) => queue.enqueue(job, shop, payload, opts),
+      );
       await job.run(payload, ctx);
       log.debug("job completed");
       finish(entry);

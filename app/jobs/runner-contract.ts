@@ -53,6 +53,29 @@ export function runnerContract(label: string, makeRunner: MakeRunner): void {
       return queue;
     }
 
+    it("lets a job queue follow-up work for its own shop through its context", async () => {
+      const seen: Array<{ shop: string; n: number }> = [];
+      const follow = defineJob({
+        name: "test.follow",
+        schema: numbered,
+        async run({ n }, ctx) {
+          seen.push({ shop: ctx.shop, n });
+        },
+      });
+      const first = defineJob({
+        name: "test.first",
+        schema: numbered,
+        async run({ n }, ctx) {
+          await ctx.enqueue(follow, { n: n + 1 });
+        },
+      });
+      const queue = await runner(first, follow);
+      await queue.enqueue(first, SHOP, { n: 1 });
+      await waitFor(() => seen.length === 1);
+      await queue.drain();
+      expect(seen).toEqual([{ shop: SHOP, n: 2 }]);
+    });
+
     it("runs a job with the shop and the payload", async () => {
       const seen: Array<{ payload: unknown; shop: string; attempt: number }> = [];
       const job = defineJob({

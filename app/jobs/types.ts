@@ -19,7 +19,19 @@ export interface JobContext {
   log: (msg: string, extra?: object) => void;
   /** Progress counters (e.g. `{ done: 120, total: 900 }`); stored by BullMQ, logged inline. */
   progress(p: Record<string, number>): Promise<void>;
+  /**
+   * Queues follow-up work for the same shop on the runner running this job, so job code starts
+   * other jobs without importing the queue's module (which would tie capabilities to it).
+   */
+  enqueue<Q>(
+    job: JobDefinition<Q>,
+    payload: Q,
+    opts?: EnqueueOptions,
+  ): Promise<{ id: string; deduped: boolean }>;
 }
+
+/** What a service needs to start jobs for a shop: the queue's enqueue, handed in by its caller. */
+export type Enqueue = JobQueue["enqueue"];
 
 export interface JobDefinition<P> {
   /** Lower-case, dot-separated (`sync.product`); it names the BullMQ queue, so no `:`. */
