@@ -3,6 +3,7 @@ import { PrismaClient as SqliteClient } from "./db/generated/sqlite/client";
 import { PrismaClient as PostgresClient } from "./db/generated/postgres/client";
 import { PrismaLibSQLWaiting } from "./db/libsql.server";
 import { databaseKind } from "./db/url";
+import { databaseUrl } from "./db/url";
 
 /**
  * The one Prisma client. Both providers generate the same models (kept in step by
@@ -26,7 +27,7 @@ declare global {
 
 /** Reuses one client across dev-server reloads. */
 export function db(): Db {
-  globalThis.__seaworthyDb ??= createDb(process.env.DATABASE_URL ?? "file:./data/dev.sqlite");
+  globalThis.__seaworthyDb ??= createDb(databaseUrl());
   return globalThis.__seaworthyDb;
 }
 

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { keyEnvSchema } from "./secrets/cipher.server";
+import { DEFAULT_DATABASE_URL } from "./db/url";
 
 /** The default scopes: only what the features need (see shopify.app.toml). */
 export const DEFAULT_SCOPES =
@@ -78,7 +79,7 @@ const schema = z
     NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
     DATABASE_URL: z
       .string()
-      .default("file:./data/dev.sqlite")
+      .default(DEFAULT_DATABASE_URL)
       .refine((u) => /^(file:|postgres(ql)?:\/\/)/.test(u), {
         message: "must be a SQLite file: URL (file:./data/dev.sqlite) or a postgres:// URL",
       }),

@@ -12,7 +12,7 @@
  *   generated: each thread generates the store (seed 1) and takes its slice (bench/rank-pure.ts)
  */
 import { Worker, isMainThread, parentPort, workerData } from "node:worker_threads";
-import { channelsDb, closeChannelsDb } from "../app/channels/connection.server";
+import { rawDb, closeChannelsDb } from "../app/db/raw.server";
 import { loadShopFacts, productFactsPages } from "../app/channels/facts.server";
 import { shareCuts, sharesOf, type Share } from "../app/channels/pass.server";
 import { scoreProduct } from "../app/channels/score";
@@ -43,7 +43,7 @@ async function load(data: Source): Promise<{ shop: ShopFacts; facts: ProductFact
       facts: productFactsFromStore(store).slice(data.from, data.to),
     };
   }
-  const db = channelsDb(data.share.url);
+  const db = rawDb(data.share.url);
   const shop = await loadShopFacts(db, data.share.shop);
   const facts: ProductFacts[] = [];
   const { after, until } = data.share;
@@ -128,7 +128,7 @@ export async function mirrorSources(
   total: number,
   threads: number,
 ): Promise<Source[]> {
-  const cuts = await shareCuts(channelsDb(url), shop, total, threads);
+  const cuts = await shareCuts(rawDb(url), shop, total, threads);
   return sharesOf({ url, shop }, cuts).map((share) => ({
     ...work,
     source: "mirror" as const,

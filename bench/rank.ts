@@ -17,7 +17,7 @@ import os from "node:os";
 import path from "node:path";
 import { parseArgs } from "node:util";
 import { rescoreProducts } from "../app/channels/jobs.server";
-import { channelsDb, closeChannelsDb, selectRows } from "../app/channels/connection.server";
+import { rawDb, closeChannelsDb, selectRows } from "../app/db/raw.server";
 import { FACTS_PAGE, loadShopFacts, productFactsPages } from "../app/channels/facts.server";
 import { scoreProduct } from "../app/channels/index";
 import { passThreads } from "../app/channels/pass.server";
@@ -90,7 +90,7 @@ async function prepare(url: string, products: number, log: (m: string) => void) 
 
 /** The measured part, in a process of its own. Prints one JSON line. */
 async function measure(url: string) {
-  const channels = channelsDb(url);
+  const channels = rawDb(url);
   const db = createDb(url);
   const shop = await loadShopFacts(channels, SHOP);
 

@@ -19,6 +19,7 @@ import { migrate } from "../app/db/migrate.server";
 import { databaseKind } from "../app/db/url";
 import { importFile } from "../app/sync/import/import-file.server";
 import { openMirrorWriter } from "../app/sync/mirror/writer.server";
+import { databaseUrl } from "../app/db/url";
 
 const USAGE = `usage: seaworthy import <file.csv|file.jsonl|products.json> --shop <shop.myshopify.com> [--json] [--database <url>]
        seaworthy audit <file.csv|file.jsonl|products.json> [--markets US,DE,FR] [--format json|csv|table] [--today YYYY-MM-DD]`;
@@ -51,7 +52,7 @@ async function importCommand(argv: string[]) {
     );
     return 2;
   }
-  const url = values.database ?? process.env.DATABASE_URL ?? "file:./data/dev.sqlite";
+  const url = values.database ?? databaseUrl();
   if (databaseKind(url) === "sqlite") mkdirSync("data", { recursive: true });
   // The package's own migrations, whichever folder the merchant runs `npx seaworthy` from.
   await migrate(url, fileURLToPath(new URL("..", import.meta.url)));

@@ -5,8 +5,9 @@
 import { mkdirSync } from "node:fs";
 import { migrate } from "../app/db/migrate.server";
 import { databaseKind } from "../app/db/url";
+import { databaseUrl } from "../app/db/url";
 
-const url = process.env.DATABASE_URL ?? "file:./data/dev.sqlite";
+const url = databaseUrl();
 if (databaseKind(url) === "sqlite") mkdirSync("data", { recursive: true });
 
 try {

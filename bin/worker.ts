@@ -1,5 +1,5 @@
 /**
- * `npm run worker`: runs every registered job (app/jobs/registry.ts) from BullMQ on Redis, for
+ * `npm run worker`: runs every registered job (ALL_JOBS in app/background.server.ts) from BullMQ on Redis, for
  * stores that have outgrown one process. The web process only enqueues when REDIS_URL is set;
  * run as many of these as the load needs (each job's `concurrency` holds across all of them).
  *
@@ -7,7 +7,7 @@
  * and go back on the queue, wait for them, then exit. A second signal exits at once.
  */
 import { createBullmqRunner } from "../app/jobs/bullmq";
-import { ALL_JOBS } from "../app/jobs/registry";
+import { ALL_JOBS } from "../app/background.server";
 import { logger } from "../app/logger.server";
 
 const url = process.env.REDIS_URL;
@@ -18,7 +18,7 @@ if (!url) {
 
 const log = logger.child({ op: "worker" });
 if (ALL_JOBS.length === 0) {
-  log.warn("no jobs are registered in app/jobs/registry.ts; idling until stopped");
+  log.warn("no jobs are listed in app/background.server.ts; idling until stopped");
   // Without workers nothing holds the event loop; stay up rather than exit into a restart loop.
   setInterval(() => {}, 60_000);
 }

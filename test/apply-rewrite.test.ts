@@ -8,13 +8,13 @@ import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import type { Simulator } from "../simulator";
 import { generateStore } from "../simulator/catalog/generate";
 import { TEST_TOKEN, dig, gql, startTestSimulator } from "../simulator/testing";
-import { channelsDb } from "../app/channels/connection.server";
+import { rawDb } from "../app/db/raw.server";
 import { replaceInHtml } from "../app/compliance/apply-rewrite.server";
 import { evaluateProducts } from "../app/compliance/evaluate.server";
 import { parseFindings } from "../app/compliance/queries.server";
 import { db } from "../app/db.server";
 import type { AdminGraphql } from "../app/graphql/client.server";
-import { getJobQueue } from "../app/jobs/index.server";
+import { getJobQueue } from "../app/background.server";
 import { action } from "../app/routes/app.compliance.products.$id/route";
 import { openMirrorWriter } from "../app/sync/mirror/writer.server";
 import { mirrorProduct } from "./helpers/rows";
@@ -119,7 +119,7 @@ beforeAll(async () => {
       ),
     });
     await writer.close();
-    await evaluateProducts({ channels: channelsDb(url()), shop, markets: ["DE"], productIds: ids });
+    await evaluateProducts({ channels: rawDb(url()), shop, markets: ["DE"], productIds: ids });
   }
 });
 afterAll(async () => {

@@ -3,7 +3,7 @@ import { RequestType, setUpValidRequest } from "@shopify/shopify-api/test-helper
 import { parse } from "csv-parse/sync";
 import { beforeAll, describe, expect, it } from "vitest";
 import { db } from "../app/db.server";
-import { getJobQueue } from "../app/jobs/index.server";
+import { getJobQueue } from "../app/background.server";
 import { action as channelsAction, loader as channelsLoader } from "../app/routes/app.channels";
 import { loader as exportLoader } from "../app/routes/app.channels.export";
 import { loader as productLoader } from "../app/routes/app.products_.$id";

@@ -10,7 +10,7 @@ import { publishLabelsJob } from "../app/compliance/jobs.server";
 import { PACKS_VERSION } from "../app/compliance/packs/version";
 import { productProfile } from "../app/compliance/queries.server";
 import { db } from "../app/db.server";
-import { getJobQueue } from "../app/jobs/index.server";
+import { getJobQueue } from "../app/background.server";
 import { action, loader } from "../app/routes/app.compliance.bulk/route";
 import { sessionStorage } from "../app/shopify.server";
 

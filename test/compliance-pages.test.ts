@@ -7,14 +7,13 @@ import { Session } from "@shopify/shopify-api";
 import { RequestType, setUpValidRequest } from "@shopify/shopify-api/test-helpers";
 import { parse } from "csv-parse/sync";
 import { afterEach, beforeAll, describe, expect, it, vi } from "vitest";
-import { afterVaultChange } from "../app/compliance/jobs.server";
 import { showFindings } from "../app/compliance/queries.server";
 import type * as JobsModule from "../app/compliance/jobs.server";
 import { PACKS_VERSION } from "../app/compliance/packs/version";
 import { makeFinding } from "../app/compliance/render";
 import type { ComplianceFinding } from "../app/compliance/types";
 import { db } from "../app/db.server";
-import { getJobQueue } from "../app/jobs/index.server";
+import { getJobQueue } from "../app/background.server";
 import {
   action as overviewAction,
   loader as overviewLoader,
@@ -40,10 +39,14 @@ import { sessionStorage } from "../app/shopify.server";
 // file checks the pages; the two runners are held to one contract in app/jobs. Jobs run inline here.
 delete process.env.REDIS_URL;
 
-// Vault changes queue re-evaluations; here we only check that they are asked for, for SHOP.
+// Vault changes queue re-evaluations; here we only check that they are asked for, for SHOP. The
+// routes hand the vault `onVaultChange(queue)`; this records what it is called with instead.
+const vaultChanged = vi.hoisted(() =>
+  vi.fn(async (_shop: string, _change: { kind: string; productId?: string }) => {}),
+);
 vi.mock("../app/compliance/jobs.server", async (importOriginal) => {
   const actual = await importOriginal<typeof JobsModule>();
-  return { ...actual, afterVaultChange: vi.fn(async () => {}) };
+  return { ...actual, onVaultChange: vi.fn(() => vaultChanged) };
 });
 
 const SHOP = "test-shop.myshopify.com";
@@ -177,7 +180,7 @@ beforeAll(async () => {
   await seed();
 });
 
-afterEach(() => vi.mocked(afterVaultChange).mockClear());
+afterEach(() => vaultChanged.mockClear());
 
 describe("the Compliance overview", () => {
   it("shows SHOP's markets, counts, chart, most blocked products and expiring certificates only", async () => {
@@ -295,7 +298,7 @@ describe("EPR registrations", () => {
       ok: false,
       fieldErrors: { country: "请选择注册机构所在国家。", number: "请输入注册号。" },
     });
-    expect(afterVaultChange).not.toHaveBeenCalled();
+    expect(vaultChanged).not.toHaveBeenCalled();
   });
 
   it("adds, lists, refuses a duplicate and never touches OTHER's registration", async () => {
@@ -309,7 +312,7 @@ describe("EPR registrations", () => {
       }),
     );
     expect(saved).toEqual({ ok: true, intent: "save", number: "DE1234567890123" });
-    expect(afterVaultChange).toHaveBeenCalledWith(SHOP, { kind: "registrations" });
+    expect(vaultChanged).toHaveBeenCalledWith(SHOP, { kind: "registrations" });
     const twice = await registrationsAction(
       await post("/app/compliance/epr", {
         intent: "save",
@@ -418,7 +421,7 @@ describe("the certificate vault", () => {
       ok: false,
       fieldErrors: { scope: expect.stringContaining("not in your store") },
     });
-    expect(afterVaultChange).not.toHaveBeenCalled();
+    expect(vaultChanged).not.toHaveBeenCalled();
   });
 
   it("adds a certificate for chosen products, edits it, and cannot reach OTHER's", async () => {
@@ -436,7 +439,7 @@ describe("the certificate vault", () => {
       }),
     );
     expect(saved).toEqual({ ok: true, intent: "save" });
-    expect(afterVaultChange).toHaveBeenCalledWith(SHOP, { kind: "certificates" });
+    expect(vaultChanged).toHaveBeenCalledWith(SHOP, { kind: "certificates" });
     const data = await certificatesLoader(await args("/app/compliance/vault"));
     const ul = data.certificates.find((c) => c.number === "UL-77")!;
     expect(ul).toMatchObject({
@@ -567,7 +570,7 @@ describe("one product's findings", () => {
       ),
     );
     expect(saved).toMatchObject({ ok: true, intent: "profile" });
-    expect(afterVaultChange).toHaveBeenCalledWith(SHOP, { kind: "profile", productId: gid(2) });
+    expect(vaultChanged).toHaveBeenCalledWith(SHOP, { kind: "profile", productId: gid(2) });
     const data = await productLoader(await args("/app/compliance/products/2", { id: "2" }));
     if (!data.found || !data.profile) throw new Error("expected the profile");
     expect(data.profile.flags.find((f) => f.flag === "toy")).toEqual({
@@ -615,7 +618,7 @@ describe("one product's findings", () => {
       ),
     );
     expect(saved).toMatchObject({ ok: true, intent: "profile" });
-    expect(afterVaultChange).toHaveBeenCalledWith(SHOP, { kind: "profile", productId: gid(3) });
+    expect(vaultChanged).toHaveBeenCalledWith(SHOP, { kind: "profile", productId: gid(3) });
     const data = await productLoader(await args("/app/compliance/products/3", { id: "3" }));
     if (!data.found || !data.profile) throw new Error("expected the profile");
     const merchant = <T>(value: T) => ({ value, source: "merchant" });
@@ -700,7 +703,7 @@ describe("one product's findings", () => {
       ),
     );
     expect(sum).toEqual({ ok: false, fieldErrors: { materials: "各材料占比合计超过 100%。" } });
-    expect(afterVaultChange).not.toHaveBeenCalled();
+    expect(vaultChanged).not.toHaveBeenCalled();
     expect(await db().complianceProfile.findMany({ where: { productId: gid(3) } })).toEqual(before);
   });
 
@@ -818,7 +821,13 @@ describe("Check now", () => {
 describe("the Prop 65 flag", () => {
   it("saved on the page, is judged by the evaluation it queues: the US warning fires, for SHOP only", async () => {
     const real = await vi.importActual<typeof JobsModule>("../app/compliance/jobs.server");
-    vi.mocked(afterVaultChange).mockImplementation(real.afterVaultChange);
+    vaultChanged.mockImplementation((shop, change) =>
+      real.afterVaultChange(
+        getJobQueue(),
+        shop,
+        change as Parameters<typeof real.afterVaultChange>[2],
+      ),
+    );
     const queue = getJobQueue();
     const original = queue.enqueue.bind(queue);
     const enqueued: string[] = [];
@@ -863,7 +872,7 @@ describe("the Prop 65 flag", () => {
       expect(await db().complianceProfile.count({ where: { shop: OTHER } })).toBe(0);
     } finally {
       spy.mockRestore();
-      vi.mocked(afterVaultChange).mockImplementation(async () => {});
+      vaultChanged.mockImplementation(async () => {});
     }
   });
 });

@@ -6,7 +6,7 @@
  */
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { db } from "../app/db.server";
-import { closeJobQueue } from "../app/jobs/index.server";
+import { closeJobQueue } from "../app/background.server";
 import { action, loader } from "../app/routes/app.sync";
 import type { JobQueue } from "../app/jobs/types";
 import { recordingQueue, type Queued } from "./helpers/queue";

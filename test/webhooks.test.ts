@@ -1,6 +1,6 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, it, beforeEach, vi } from "vitest";
-import { getJobQueue } from "../app/jobs/index.server";
+import { getJobQueue } from "../app/background.server";
 import { db } from "../app/db.server";
 import { SHOP_SCOPED_MODELS } from "../app/privacy/shop-scoped.server";
 import { action as uninstalled } from "../app/routes/webhooks.app.uninstalled";

@@ -6,7 +6,7 @@ import { createDb } from "../db.server";
 import { migrate } from "../db/migrate.server";
 import { importFile, type ImportResult } from "../sync/import/import-file.server";
 import { openMirrorWriter } from "../sync/mirror/writer.server";
-import { channelsDb, closeChannelsDb } from "./connection.server";
+import { rawDb, closeChannelsDb } from "../db/raw.server";
 import { productFactsPages } from "./facts.server";
 import { applyComplianceGate } from "./gate";
 import { rankChannels, scoreProduct } from "./index";
@@ -111,7 +111,7 @@ export async function auditFile(options: {
       today: options.today ?? isoDay(new Date()),
     };
     try {
-      for await (const page of productFactsPages(channelsDb(url), AUDIT_SHOP)) {
+      for await (const page of productFactsPages(rawDb(url), AUDIT_SHOP)) {
         for (const facts of page) {
           // The gate as the app applies it (pass.server.ts): EU markets without the product's EPR
           // registrations block the channels that list there.

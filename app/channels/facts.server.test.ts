@@ -4,7 +4,7 @@ import { createDb, db, type Db } from "../db.server";
 import { migrate } from "../db/migrate.server";
 import { openMirrorWriter, type MirrorWriter } from "../sync/mirror/writer.server";
 import type { OrderRow, ProductRow, VariantRow } from "../sync/mirror/rows";
-import { channelsDb, closeChannelsDb } from "./connection.server";
+import { rawDb, closeChannelsDb } from "../db/raw.server";
 import { grams, loadProductFacts, loadShopFacts, money, productFactsPages } from "./facts.server";
 
 const SHOP = "facts-shop.myshopify.com";
@@ -240,7 +240,7 @@ function suite(name: string, open: () => Promise<void>) {
 
     describe(`ProductFacts from the mirror`, () => {
       it("GIVEN a product with two variants, stock in two locations, images, a metafield and orders WHEN loaded THEN every fact is converted", async () => {
-        const facts = await loadProductFacts(channelsDb(url()), SHOP, "gid://shopify/Product/1", {
+        const facts = await loadProductFacts(rawDb(url()), SHOP, "gid://shopify/Product/1", {
           now: NOW,
         });
         expect(facts).toMatchObject({
@@ -272,16 +272,14 @@ function suite(name: string, open: () => Promise<void>) {
       });
 
       it("GIVEN the same ids in another shop WHEN one shop's facts load THEN none of the other's rows are in them", async () => {
-        const mine = await loadProductFacts(channelsDb(url()), SHOP, "gid://shopify/Product/1", {
+        const mine = await loadProductFacts(rawDb(url()), SHOP, "gid://shopify/Product/1", {
           now: NOW,
         });
         expect(mine!.title).toBe("Product 1");
         expect(mine!.variants.map((v) => v.sku)).not.toContain("SKU-1-9");
-        expect(
-          await loadProductFacts(channelsDb(url()), SHOP, "gid://shopify/Product/6"),
-        ).toBeNull();
+        expect(await loadProductFacts(rawDb(url()), SHOP, "gid://shopify/Product/6")).toBeNull();
         const pages = [];
-        for await (const page of productFactsPages(channelsDb(url()), OTHER, { now: NOW }))
+        for await (const page of productFactsPages(rawDb(url()), OTHER, { now: NOW }))
           pages.push(...page);
         expect(pages.map((p) => p.id)).toEqual([
           "gid://shopify/Product/1",
@@ -293,7 +291,7 @@ function suite(name: string, open: () => Promise<void>) {
 
       it("GIVEN pages smaller than the catalogue WHEN every page is read THEN each product comes once, in id order, with its children", async () => {
         const seen = [];
-        for await (const page of productFactsPages(channelsDb(url()), SHOP, {
+        for await (const page of productFactsPages(rawDb(url()), SHOP, {
           now: NOW,
           pageSize: 2,
         })) {
@@ -311,7 +309,7 @@ function suite(name: string, open: () => Promise<void>) {
       });
 
       it("the shop's facts come from its row: currency and the countries of its active markets", async () => {
-        expect(await loadShopFacts(channelsDb(url()), SHOP)).toEqual({
+        expect(await loadShopFacts(rawDb(url()), SHOP)).toEqual({
           domain: SHOP,
           name: "Acme",
           currency: "EUR",
@@ -333,7 +331,7 @@ function suite(name: string, open: () => Promise<void>) {
     describe(`sales without any order data`, () => {
       it("are unknown (null), not zero", async () => {
         const facts = await loadProductFacts(
-          channelsDb(url()),
+          rawDb(url()),
           "no-orders.myshopify.com",
           "gid://shopify/Product/1",
         );
@@ -342,7 +340,7 @@ function suite(name: string, open: () => Promise<void>) {
         await w.write({ Product: [product(1)] });
         await w.close();
         const loaded = await loadProductFacts(
-          channelsDb(url()),
+          rawDb(url()),
           "no-orders.myshopify.com",
           "gid://shopify/Product/1",
         );
@@ -366,7 +364,7 @@ function suite(name: string, open: () => Promise<void>) {
           ProductMedia: [media(100), media(9), media(10)],
         });
         await w.close();
-        const loaded = await loadProductFacts(channelsDb(url()), shop, "gid://shopify/Product/1");
+        const loaded = await loadProductFacts(rawDb(url()), shop, "gid://shopify/Product/1");
         expect(loaded!.images.map((i) => i.url)).toEqual(["10.jpg", "9.jpg", "100.jpg"]);
       });
     });

@@ -2,7 +2,7 @@ import type { ShopMarket } from "../shop/install.server";
 import { validCertificatesFor } from "../compliance/certificates";
 import { loadCertificates } from "../compliance/inputs.server";
 import type { Certificate } from "../compliance/types";
-import { dateParam, selectRows, type ChannelsDb, type Row } from "./connection.server";
+import { dateParam, selectRows, type RawDb, type Row } from "../db/raw.server";
 import type { ImageFacts, MetafieldFacts, ProductFacts, ShopFacts, VariantFacts } from "./types";
 
 /**
@@ -53,7 +53,7 @@ export function grams(weight: unknown, unit: unknown): number | null {
  * The shop's name, currency and the countries of its active markets (from the Shop row). Through
  * the driver too: Prisma's ~2 ms for this one row was most of the single-product budget.
  */
-export async function loadShopFacts(db: ChannelsDb, shop: string): Promise<ShopFacts> {
+export async function loadShopFacts(db: RawDb, shop: string): Promise<ShopFacts> {
   const [row] = await selectRows(
     db,
     `SELECT "name", "currencyCode", "markets" FROM "Shop" WHERE "shop" = ?`,
@@ -106,7 +106,7 @@ const SQL = {
   ordersKnown: `SELECT CASE WHEN EXISTS (SELECT 1 FROM "Order" WHERE "shop" = ?) OR EXISTS (SELECT 1 FROM "SyncRun" WHERE "shop" = ? AND "resource" = 'orders' AND "status" = 'completed') THEN 1 ELSE 0 END AS "known"`,
 } as const;
 
-const hinted = (db: ChannelsDb, sql: string) =>
+const hinted = (db: RawDb, sql: string) =>
   sql.replace(
     "%HINT",
     db.kind === "sqlite" ? ' INDEXED BY "CollectionProduct_shop_productId_idx"' : "",
@@ -116,7 +116,7 @@ type Statements = Record<
   "products" | "variants" | "media" | "metafields" | "collections" | "sales",
   string
 >;
-const statements = (db: ChannelsDb, where: string, products: string): Statements => ({
+const statements = (db: RawDb, where: string, products: string): Statements => ({
   products,
   variants: SQL.variants(where),
   media: SQL.media(where),
@@ -127,16 +127,16 @@ const statements = (db: ChannelsDb, where: string, products: string): Statements
 const built = new Map<string, Statements>();
 const memo = (key: string, make: () => Statements) =>
   built.get(key) ?? built.set(key, make()).get(key)!;
-const pageSql = (db: ChannelsDb) =>
+const pageSql = (db: RawDb) =>
   memo(`page:${db.kind}`, () =>
     statements(db, RANGE, `${SQL.products('"id" > ?')} ORDER BY "id" LIMIT ?`),
   );
 /** A page that stops at an upper bound: one thread's share of a full pass (./pass.server.ts). */
-const boundedPageSql = (db: ChannelsDb) =>
+const boundedPageSql = (db: RawDb) =>
   memo(`bounded:${db.kind}`, () =>
     statements(db, RANGE, `${SQL.products('"id" > ? AND "id" <= ?')} ORDER BY "id" LIMIT ?`),
   );
-const oneSql = (db: ChannelsDb) =>
+const oneSql = (db: RawDb) =>
   memo(`one:${db.kind}`, () => statements(db, ONE, SQL.products('"id" = ?')));
 
 // ---- assembly ----------------------------------------------------------------------------------
@@ -255,13 +255,13 @@ function withCertificates(
   return facts;
 }
 
-async function ordersKnown(db: ChannelsDb, shop: string): Promise<boolean> {
+async function ordersKnown(db: RawDb, shop: string): Promise<boolean> {
   const [row] = await selectRows(db, SQL.ordersKnown, [shop, shop]);
   return Number(row?.known) === 1;
 }
 
 async function readChildren(
-  db: ChannelsDb,
+  db: RawDb,
   sql: Statements,
   shop: string,
   key: unknown[],
@@ -283,7 +283,7 @@ async function readChildren(
  * products' children), so the caller can score and save it before the next one is read.
  */
 export async function* productFactsPages(
-  db: ChannelsDb,
+  db: RawDb,
   shop: string,
   options: FactsOptions & {
     pageSize?: number;
@@ -319,7 +319,7 @@ export async function* productFactsPages(
 
 /** One product's facts, or null when the shop's mirror has no product with this id. */
 export async function loadProductFacts(
-  db: ChannelsDb,
+  db: RawDb,
   shop: string,
   productId: string,
   options: FactsOptions & { salesKnown?: boolean } = {},

@@ -3,15 +3,15 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { officialExample, signedWebhook } from "../../test/helpers/webhook";
 import { db } from "../db.server";
 import { createBullmqRunner } from "../jobs/bullmq";
-import { closeJobQueue } from "../jobs/index.server";
+import { closeJobQueue } from "../background.server";
 import { createInlineRunner } from "../jobs/inline";
-import { ALL_JOBS } from "../jobs/registry";
+import { ALL_JOBS } from "../background.server";
 import type { JobQueue } from "../jobs/types";
 import { action as productsUpdate } from "../routes/webhooks.products.update";
 import { syncWebhookJob } from "../sync/jobs.server";
 import { openMirrorWriter } from "../sync/mirror/writer.server";
 import { mirrorProduct, mirrorVariant } from "../../test/helpers/rows";
-import { channelsDb, selectRows } from "./connection.server";
+import { rawDb, selectRows } from "../db/raw.server";
 import { packFor, PACKS } from "./index";
 import { rescoreAllJob, rescoreIfStale, rescoreProductJob } from "./jobs.server";
 import { CHANNEL_IDS, type ChannelId } from "./types";
@@ -36,7 +36,7 @@ async function seed(shop: string, ids: number[]) {
 /** Every score row of a shop, keyed product|channel. */
 async function scores(shop: string) {
   const rows = await selectRows(
-    channelsDb(url()),
+    rawDb(url()),
     `SELECT "productId", "channel", "score", "packVersion", "scoredAt", "findings" FROM "ChannelScore" WHERE "shop" = ? ORDER BY "productId", "channel"`,
     [shop],
   );
@@ -153,7 +153,7 @@ describe("channel fit jobs on the inline runner", () => {
 
   it("GIVEN scores judged by older packs WHEN the stale check runs THEN everything is re-scored with the current packs", async () => {
     const queue = useQueue(createInlineRunner({ jobs: ALL_JOBS }));
-    const c = channelsDb(url());
+    const c = rawDb(url());
     if (c.kind !== "sqlite") throw new Error("these tests run on the SQLite test database");
     c.sqlite
       .prepare(`UPDATE "ChannelScore" SET "packVersion" = 'old' WHERE "shop" = ?`)

@@ -3,7 +3,7 @@ import type { Db } from "../db.server";
 import { defineJob } from "../jobs/types";
 import type { JobQueue } from "../jobs/types";
 import { logger } from "../logger.server";
-import { channelsDb, selectRows, type ChannelsDb } from "./connection.server";
+import { rawDb, selectRows, type RawDb } from "../db/raw.server";
 import { loadProductFacts, loadShopFacts, salesKnownFor } from "./facts.server";
 import { applyComplianceGate } from "./gate";
 import { passThreads, scoredPages } from "./pass.server";
@@ -18,6 +18,7 @@ import {
   sweepScores,
   type ProductScores,
 } from "./store.server";
+import { databaseUrl } from "../db/url";
 
 /**
  * Keeps the ChannelScore table in step with the mirror: one product after its webhook, or every
@@ -25,13 +26,11 @@ import {
  * I/O around it.
  */
 
-const databaseUrl = () => process.env.DATABASE_URL ?? "file:./data/dev.sqlite";
-
 export { applyComplianceGate, EU_CHANNELS, GATE_RULE } from "./gate";
 
 export interface RescoreOptions {
   /** The driver connection for the shop's row, the mirror's facts and the scores. */
-  channels: ChannelsDb;
+  channels: RawDb;
   shop: string;
   /** The end of the 30-day sales window and the rows' scoredAt (default now). */
   now?: Date;
@@ -117,7 +116,7 @@ export const rescoreProductJob = defineJob({
   concurrency: 4,
   async run({ productIds }, ctx) {
     const result = await rescoreProducts({
-      channels: channelsDb(databaseUrl()),
+      channels: rawDb(databaseUrl()),
       shop: ctx.shop,
       productIds,
     });
@@ -134,7 +133,7 @@ export const rescoreAllJob = defineJob({
   concurrency: 2,
   async run({ reason }, ctx) {
     const result = await rescoreAll({
-      channels: channelsDb(databaseUrl()),
+      channels: rawDb(databaseUrl()),
       shop: ctx.shop,
       signal: ctx.signal,
       onProgress: (p) => ctx.progress(p),
@@ -151,9 +150,9 @@ export const CHANNEL_JOBS = [rescoreProductJob, rescoreAllJob];
  * The job id names the packs, so every process noticing the same change queues one pass.
  */
 export async function rescoreIfStale(
-  queue: JobQueue,
+  queue: Pick<JobQueue, "enqueue">,
   shop: string,
-  channels: ChannelsDb = channelsDb(databaseUrl()),
+  channels: RawDb = rawDb(databaseUrl()),
 ): Promise<string | null> {
   const reason = await staleReason(
     channels,

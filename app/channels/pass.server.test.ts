@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { openMirrorWriter } from "../sync/mirror/writer.server";
 import { mirrorProduct, mirrorVariant } from "../../test/helpers/rows";
-import { channelsDb, selectRows } from "./connection.server";
+import { rawDb, selectRows } from "../db/raw.server";
 import { rescoreAll } from "./jobs.server";
 import {
   ScoringThreadError,
@@ -51,7 +51,7 @@ async function seed(shop: string, ids: number[]) {
 /** Every score row of a shop without its time stamp, keyed product|channel. */
 async function table(shop: string) {
   const rows = await selectRows(
-    channelsDb(url()),
+    rawDb(url()),
     `SELECT "productId", "channel", "score", "band", "eligible", "blockers", "warnings", "blockerRules", "ruleIds", "findings", "packVersion" FROM "ChannelScore" WHERE "shop" = ? ORDER BY "productId", "channel"`,
     [shop],
   );
@@ -67,7 +67,7 @@ beforeAll(async () => {
 
 describe("a full pass in shares", () => {
   it("GIVEN 23 products WHEN cut into 3 shares THEN every product is in exactly one, the shares differ by at most one product, and the other shop's are in none", async () => {
-    const db = channelsDb(url());
+    const db = rawDb(url());
     const cuts = await shareCuts(db, SHOP, ids.length, 3);
     expect(cuts).toHaveLength(2);
     const shares = sharesOf({ url: url(), shop: SHOP, pageSize: 4 }, cuts);
@@ -90,7 +90,7 @@ describe("a full pass in shares", () => {
   });
 
   it("GIVEN fewer products than parts WHEN cut THEN no share is empty or repeated", async () => {
-    const db = channelsDb(url());
+    const db = rawDb(url());
     const cuts = await shareCuts(db, OTHER, 2, 4);
     expect(new Set(cuts).size).toBe(cuts.length);
     expect(cuts.length).toBeLessThanOrEqual(1);
@@ -99,7 +99,7 @@ describe("a full pass in shares", () => {
   it.runIf(scoringThreadsAvailable())(
     "GIVEN two scoring threads WHEN rescore-all runs THEN the table is exactly what one thread writes, and the other shop has no rows",
     async () => {
-      const channels = channelsDb(url());
+      const channels = rawDb(url());
       const now = new Date("2026-11-30T12:00:00Z");
       const progress: number[] = [];
       const one = await rescoreAll({ channels, shop: SHOP, now, pageSize: 4, threads: 0 });
@@ -127,7 +127,7 @@ describe("a full pass in shares", () => {
   it.runIf(scoringThreadsAvailable())(
     "GIVEN a thread that cannot open the database WHEN the pass runs THEN it fails with an error naming the thread",
     async () => {
-      const real = channelsDb(url());
+      const real = rawDb(url());
       // The calling thread cuts the shares through its own connection; the threads open the URL.
       const broken = { ...real, url: "file:/nonexistent-seaworthy-dir/mirror.sqlite" };
       const pages = scoredPages({ db: broken, shop: SHOP, total: ids.length, threads: 2 });
@@ -145,7 +145,7 @@ describe("a full pass in shares", () => {
   it.runIf(scoringThreadsAvailable())(
     "GIVEN a pass WHEN the writer stops after the first page THEN the threads stop with it",
     async () => {
-      const db = channelsDb(url());
+      const db = rawDb(url());
       const pages = scoredPages({ db, shop: SHOP, total: ids.length, pageSize: 2, threads: 2 });
       let taken = 0;
       for await (const page of pages) {

@@ -8,7 +8,7 @@ import {
   type ShareBounds,
 } from "../jobs/shares.server";
 import { threadAvailable } from "../jobs/threads.server";
-import { channelsDb, type ChannelsDb } from "./connection.server";
+import { rawDb, type RawDb } from "../db/raw.server";
 import { FACTS_PAGE, loadShopFacts, productFactsPages } from "./facts.server";
 import { applyComplianceGate } from "./gate";
 import { scoreProduct } from "./score";
@@ -40,7 +40,7 @@ export interface ScoredPage {
 /** A share on this thread: each page loaded, scored, gated by compliance and laid out. */
 export async function* scoreShare(
   share: Share,
-  db: ChannelsDb = channelsDb(share.url),
+  db: RawDb = rawDb(share.url),
 ): AsyncGenerator<ScoredPage> {
   const now = share.now === undefined ? undefined : new Date(share.now);
   const shopFacts = await loadShopFacts(db, share.shop);
@@ -85,7 +85,7 @@ export class ScoringThreadError extends Error {
  * loop early (a failed save, an abort) stops the threads; a thread's failure rejects the loop.
  */
 export async function* scoredPages(options: {
-  db: ChannelsDb;
+  db: RawDb;
   shop: string;
   total: number;
   now?: Date;

@@ -4,7 +4,7 @@
  */
 import { workerData } from "node:worker_threads";
 import { servePages } from "../jobs/shares.server";
-import { closeChannelsDb } from "./connection.server";
+import { closeChannelsDb } from "../db/raw.server";
 import { scoreShare, type Share } from "./pass.server";
 
 const share = workerData as Share;

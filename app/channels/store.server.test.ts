@@ -1,7 +1,7 @@
 import { afterAll, describe, expect, it } from "vitest";
 import { scratchDatabase, TEST_DATABASE_URL } from "../../test/helpers/postgres";
 import { migrate } from "../db/migrate.server";
-import { channelsDb, closeChannelsDb, selectRows } from "./connection.server";
+import { rawDb, closeChannelsDb, selectRows } from "../db/raw.server";
 import { parseFindings } from "./queries.server";
 import { scoreProduct } from "./score";
 import {
@@ -77,7 +77,7 @@ function suite(name: string, database: () => Promise<{ url: string; drop: () => 
     let drop = async () => {};
     const rows = async (shop: string) =>
       selectRows(
-        channelsDb(url),
+        rawDb(url),
         `SELECT "productId", "channel", "score", "eligible", "blockers", "warnings", "blockerRules", "ruleIds", "findings", "packVersion", "scoredAt" FROM "ChannelScore" WHERE "shop" = ? ORDER BY "productId", "channel"`,
         [shop],
       );
@@ -89,8 +89,8 @@ function suite(name: string, database: () => Promise<{ url: string; drop: () => 
     it("GIVEN scores for many products WHEN saved twice THEN one row per product and channel holds the latest", async () => {
       ({ url, drop } = await database());
       const many = Array.from({ length: 150 }, (_, i) => all(`p${String(i).padStart(3, "0")}`, 40));
-      expect(await saveScores(channelsDb(url), SHOP, many)).toBe(1200);
-      await saveScores(channelsDb(url), SHOP, [all("p000", 90)]);
+      expect(await saveScores(rawDb(url), SHOP, many)).toBe(1200);
+      await saveScores(rawDb(url), SHOP, [all("p000", 90)]);
       const saved = await rows(SHOP);
       expect(saved).toHaveLength(1200);
       const first = saved.find((r) => r.productId === "p000" && r.channel === "amazon")!;
@@ -115,28 +115,28 @@ function suite(name: string, database: () => Promise<{ url: string; drop: () => 
     });
 
     it("GIVEN two shops with the same product ids WHEN one deletes, sweeps and saves THEN the other's rows are untouched", async () => {
-      await saveScores(channelsDb(url), OTHER, [all("p000", 70, "v0"), all("p001", 70, "v0")]);
+      await saveScores(rawDb(url), OTHER, [all("p000", 70, "v0"), all("p001", 70, "v0")]);
       const before = await rows(OTHER);
-      expect(await deleteProductScores(channelsDb(url), SHOP, "p001")).toBe(8);
+      expect(await deleteProductScores(rawDb(url), SHOP, "p001")).toBe(8);
       const cut = new Date(Date.now() + 1000);
-      await saveScores(channelsDb(url), SHOP, [all("p002", 55)], {
+      await saveScores(rawDb(url), SHOP, [all("p002", 55)], {
         scoredAt: new Date(Date.now() + 2000),
       });
       // Everything of SHOP written before `cut` goes; p002 was stamped after it.
-      expect(await sweepScores(channelsDb(url), SHOP, cut)).toBe(148 * 8);
+      expect(await sweepScores(rawDb(url), SHOP, cut)).toBe(148 * 8);
       expect((await rows(SHOP)).map((r) => r.productId)).toEqual(Array(8).fill("p002"));
       expect(await rows(OTHER)).toEqual(before);
     });
 
     it("tells when a shop's scores need a full pass", async () => {
       const editions = (e: string) => CHANNEL_IDS.map((c) => `${c}@${e}`);
-      expect(await staleReason(channelsDb(url), SHOP, editions("v1"))).toBeNull();
-      expect(await staleReason(channelsDb(url), SHOP, editions("v2"))).toBe("pack-version");
+      expect(await staleReason(rawDb(url), SHOP, editions("v1"))).toBeNull();
+      expect(await staleReason(rawDb(url), SHOP, editions("v2"))).toBe("pack-version");
       // One channel's pack moving on is enough.
       const oneNewer = editions("v1").map((v) => (v === "ebay@v1" ? "ebay@v2" : v));
-      expect(await staleReason(channelsDb(url), SHOP, oneNewer)).toBe("pack-version");
-      expect(await staleReason(channelsDb(url), OTHER, editions("v0"))).toBeNull();
-      expect(await staleReason(channelsDb(url), "nobody.myshopify.com", editions("v1"))).toBeNull();
+      expect(await staleReason(rawDb(url), SHOP, oneNewer)).toBe("pack-version");
+      expect(await staleReason(rawDb(url), OTHER, editions("v0"))).toBeNull();
+      expect(await staleReason(rawDb(url), "nobody.myshopify.com", editions("v1"))).toBeNull();
     });
   });
 }

@@ -1,10 +1,4 @@
-import {
-  dateParam,
-  dateParamFor,
-  numbered,
-  selectRows,
-  type ChannelsDb,
-} from "./connection.server";
+import { dateParam, dateParamFor, numbered, selectRows, type RawDb } from "../db/raw.server";
 import { localizeFinding } from "./messages";
 import type { ChannelScore, Finding } from "./types";
 
@@ -139,7 +133,7 @@ export interface SaveOptions {
  * (./pass.server.ts).
  */
 export interface LaidScores {
-  kind: ChannelsDb["kind"];
+  kind: RawDb["kind"];
   shop: string;
   rows: number;
   values: unknown[];
@@ -147,7 +141,7 @@ export interface LaidScores {
 
 /** Lays out every channel's score of these products as rows for `kind`'s database. */
 export function layScores(
-  kind: ChannelsDb["kind"],
+  kind: RawDb["kind"],
   shop: string,
   products: readonly ProductScores[],
   scoredAt: Date,
@@ -165,7 +159,7 @@ export function layScores(
 
 /** Upserts every channel's score of these products (one transaction). Returns rows written. */
 export function saveScores(
-  db: ChannelsDb,
+  db: RawDb,
   shop: string,
   products: readonly ProductScores[],
   options: SaveOptions = {},
@@ -174,7 +168,7 @@ export function saveScores(
 }
 
 /** Upserts laid-out rows in one transaction. Returns rows written. */
-export async function saveLaidScores(db: ChannelsDb, laid: LaidScores): Promise<number> {
+export async function saveLaidScores(db: RawDb, laid: LaidScores): Promise<number> {
   const { rows: total, values } = laid;
   if (laid.kind !== db.kind)
     throw new Error(`Scores laid out for ${laid.kind} cannot be saved to ${db.kind}`);
@@ -216,17 +210,13 @@ export async function saveLaidScores(db: ChannelsDb, laid: LaidScores): Promise<
   return total;
 }
 
-async function run(db: ChannelsDb, sql: string, args: unknown[]): Promise<number> {
+async function run(db: RawDb, sql: string, args: unknown[]): Promise<number> {
   if (db.kind === "sqlite") return db.prepared(sql).run(args).changes;
   return (await db.pool.query(numbered(sql), args)).rowCount ?? 0;
 }
 
 /** Removes a deleted product's scores. */
-export function deleteProductScores(
-  db: ChannelsDb,
-  shop: string,
-  productId: string,
-): Promise<number> {
+export function deleteProductScores(db: RawDb, shop: string, productId: string): Promise<number> {
   return run(db, `DELETE FROM "ChannelScore" WHERE "shop" = ? AND "productId" = ?`, [
     shop,
     productId,
@@ -238,7 +228,7 @@ export function deleteProductScores(
  * that belong to products that no longer exist in the mirror. Rows a product webhook wrote during
  * the pass are newer and stay.
  */
-export function sweepScores(db: ChannelsDb, shop: string, passStartedAt: Date): Promise<number> {
+export function sweepScores(db: RawDb, shop: string, passStartedAt: Date): Promise<number> {
   return run(db, `DELETE FROM "ChannelScore" WHERE "shop" = ? AND "scoredAt" < ?`, [
     shop,
     dateParam(db, passStartedAt),
@@ -251,7 +241,7 @@ export function sweepScores(db: ChannelsDb, shop: string, passStartedAt: Date): 
  * from before channel fit).
  */
 export async function staleReason(
-  db: ChannelsDb,
+  db: RawDb,
   shop: string,
   /** Every channel pack's current version; a row judged by any other edition is stale. */
   currentVersions: readonly string[],

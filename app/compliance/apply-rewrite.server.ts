@@ -126,7 +126,7 @@ export async function applyRewrite(options: {
   productId: string;
   finding: { rule: string; evidence: string };
   /** Queues the product's evaluation; the app's job queue unless a test says otherwise. */
-  evaluate?: (shop: string, productIds: string[]) => Promise<void>;
+  evaluate: (shop: string, productIds: string[]) => Promise<void>;
 }): Promise<ApplyRewriteOutcome> {
   const { db, graphql, shop, productId, finding } = options;
   if (!productIdPattern.test(productId)) return { ok: false, reason: "gone" };
@@ -177,14 +177,6 @@ export async function applyRewrite(options: {
     });
   }
   await acceptRewrite(db, shop, productId, finding);
-  await (options.evaluate ?? queueEvaluation)(shop, [productId]);
+  await options.evaluate(shop, [productId]);
   return { ok: true, field: where };
-}
-
-async function queueEvaluation(shop: string, productIds: string[]): Promise<void> {
-  const [{ getJobQueue }, { evaluateProductJob }] = await Promise.all([
-    import("../jobs/index.server"),
-    import("./jobs.server"),
-  ]);
-  await getJobQueue().enqueue(evaluateProductJob, shop, { productIds });
 }

@@ -4,11 +4,11 @@
  * writes or runs may reach them.
  */
 import { afterEach, beforeAll, describe, expect, it, vi } from "vitest";
-import { channelsDb } from "../channels/connection.server";
+import { rawDb } from "../db/raw.server";
 import { createDb, type Db } from "../db.server";
-import { closeJobQueue } from "../jobs/index.server";
+import { closeJobQueue } from "../background.server";
 import { createInlineRunner } from "../jobs/inline";
-import { ALL_JOBS } from "../jobs/registry";
+import { ALL_JOBS } from "../background.server";
 import type { JobQueue } from "../jobs/types";
 import {
   countSelection,
@@ -19,7 +19,7 @@ import {
   selectedIds,
   startBulkEdit,
 } from "./bulk.server";
-import { bulkProfileJob, evaluateProductJob, publishLabelsJob } from "./jobs.server";
+import { bulkProfileJob, evaluateProductJob, publishLabelsJob, queueBulkEdit } from "./jobs.server";
 import { PACKS_VERSION } from "./packs/version";
 import { getProfileAnswers } from "./vault.server";
 import type { BulkSelection } from "./schemas.server";
@@ -82,7 +82,7 @@ afterEach(async () => closeJobQueue());
 
 describe("bulk selection", () => {
   it("counts and lists the shop's products by vendor, type, collection, findings, title and ids", async () => {
-    const ch = channelsDb(url());
+    const ch = rawDb(url());
     const count = (filter: BulkSelection["filter"], ids?: string[]) =>
       countSelection(ch, SHOP, { filter, ...(ids ? { ids } : {}) });
     expect(await count({})).toBe(5);
@@ -111,7 +111,7 @@ describe("bulk selection", () => {
 
 describe("a bulk edit", () => {
   it("sets the chosen facts on every selected product of the shop, in pages, and never on OTHER's", async () => {
-    const ch = channelsDb(url());
+    const ch = rawDb(url());
     const enqueue = vi.fn(async () => {});
     const started = await startBulkEdit(
       db,
@@ -169,7 +169,7 @@ describe("a bulk edit", () => {
   });
 
   it("keeps other answers, resets the chosen ones, and resumes after its cursor when stopped", async () => {
-    const ch = channelsDb(url());
+    const ch = rawDb(url());
     const started = await startBulkEdit(
       db,
       ch,
@@ -214,7 +214,7 @@ describe("a bulk edit", () => {
   });
 
   it("refuses an empty selection, an empty patch and a bad value without recording anything", async () => {
-    const ch = channelsDb(url());
+    const ch = rawDb(url());
     const before = await db.complianceBulkEdit.count();
     const start = (input: { selection: unknown; patch: unknown }) =>
       startBulkEdit(db, ch, SHOP, input, { enqueue: async () => {} });
@@ -248,10 +248,16 @@ describe("the bulk edit job", () => {
       if (job.name === publishLabelsJob.name) return { id: "skipped", deduped: false };
       return original(job, shop, payload, opts);
     });
-    const started = await startBulkEdit(db, channelsDb(url()), SHOP, {
-      selection: { filter: {}, ids: [gid(4)] },
-      patch: { set: { foodContact: true }, reset: [] },
-    });
+    const started = await startBulkEdit(
+      db,
+      rawDb(url()),
+      SHOP,
+      {
+        selection: { filter: {}, ids: [gid(4)] },
+        patch: { set: { foodContact: true }, reset: [] },
+      },
+      { enqueue: queueBulkEdit(queue) },
+    );
     expect(started.ok).toBe(true);
     await queue.drain();
     expect(enqueued).toEqual([

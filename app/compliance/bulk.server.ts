@@ -5,7 +5,7 @@
  * driver in one transaction per page (100k products must not take Prisma's minutes), keeps its
  * cursor so a stopped job resumes where it was, and leaves re-evaluation to its job (jobs.server.ts).
  */
-import { dateParam, selectRows, type ChannelsDb } from "../channels/connection.server";
+import { dateParam, selectRows, type RawDb } from "../db/raw.server";
 import type { Db } from "../db.server";
 import { applyProfilePatch, type ProfilePatch } from "./bulk";
 import { inTransaction } from "./results.server";
@@ -65,7 +65,7 @@ export function selectionWhere(
 }
 
 export async function countSelection(
-  channels: ChannelsDb,
+  channels: RawDb,
   shop: string,
   selection: BulkSelection,
 ): Promise<number> {
@@ -80,7 +80,7 @@ export async function countSelection(
 
 /** The next `limit` selected ids after `after`, in the database's id order (a stable cursor). */
 export async function selectedIds(
-  channels: ChannelsDb,
+  channels: RawDb,
   shop: string,
   selection: BulkSelection,
   after: string | null,
@@ -108,7 +108,7 @@ export interface ListedProduct {
 
 /** A page of the shop's products the filter selects, by title, with their findings counts. */
 export async function listSelection(
-  channels: ChannelsDb,
+  channels: RawDb,
   shop: string,
   filter: BulkFilter,
   page: number,
@@ -249,10 +249,11 @@ export function parseBulkInput(input: {
  */
 export async function startBulkEdit(
   db: Db,
-  channels: ChannelsDb,
+  channels: RawDb,
   shop: string,
   input: { selection: unknown; patch: unknown },
-  options: { enqueue?: (shop: string, editId: string) => Promise<void> } = {},
+  /** Queues the edit's job (the route passes compliance/jobs.server.ts `queueBulkEdit`). */
+  options: { enqueue: (shop: string, editId: string) => Promise<void> },
 ): Promise<SaveResult<{ id: string; total: number }>> {
   const parsed = parseBulkInput(input);
   if (!parsed.ok) return parsed;
@@ -263,20 +264,7 @@ export async function startBulkEdit(
     data: { shop, selection: JSON.stringify(selection), patch: JSON.stringify(patch), total },
     select: { id: true },
   });
-  const enqueue =
-    options.enqueue ??
-    (async (s: string, editId: string) => {
-      const [{ getJobQueue }, { bulkProfileJob }] = await Promise.all([
-        import("../jobs/index.server"),
-        import("./jobs.server"),
-      ]);
-      await getJobQueue().enqueue(
-        bulkProfileJob,
-        s,
-        { editId },
-        { jobId: `bulk-profile:${editId}` },
-      );
-    });
+  const { enqueue } = options;
   try {
     await enqueue(shop, edit.id);
   } catch (error) {
@@ -301,7 +289,7 @@ const UPSERT = (rows: number) =>
     )} ON CONFLICT ("shop", "productId") DO UPDATE SET "answers" = excluded."answers", "updatedAt" = excluded."updatedAt"`;
 
 async function answersFor(
-  channels: ChannelsDb,
+  channels: RawDb,
   shop: string,
   ids: readonly string[],
 ): Promise<Map<string, MerchantProfile>> {
@@ -329,7 +317,7 @@ export interface BulkRunResult {
  */
 export async function runBulkEdit(options: {
   db: Db;
-  channels: ChannelsDb;
+  channels: RawDb;
   shop: string;
   editId: string;
   signal?: AbortSignal;

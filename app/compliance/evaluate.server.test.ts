@@ -4,7 +4,7 @@
  * other shop is untouched, and a thread that fails fails the pass with an error naming it.
  */
 import { beforeAll, describe, expect, it } from "vitest";
-import { channelsDb, numbered, selectRows } from "../channels/connection.server";
+import { rawDb, numbered, selectRows } from "../db/raw.server";
 import { createDb, type Db } from "../db.server";
 import { mirrorProduct, mirrorVariant } from "../../test/helpers/rows";
 import { openMirrorWriter } from "../sync/mirror/writer.server";
@@ -47,7 +47,7 @@ async function seed(shop: string, ids: number[]) {
 }
 
 async function exec(sql: string, args: unknown[]) {
-  const channels = channelsDb(url());
+  const channels = rawDb(url());
   if (channels.kind === "sqlite") channels.prepared(sql).run(args);
   else await channels.pool.query(numbered(sql), args);
 }
@@ -55,7 +55,7 @@ async function exec(sql: string, args: unknown[]) {
 /** Every result row of a shop without its time stamp, in product order. */
 const table = (shop: string) =>
   selectRows(
-    channelsDb(url()),
+    rawDb(url()),
     `SELECT "productId", "findings", "blockers", "warnings", "infos", "markets", "gate", "packsVersion" FROM "ComplianceResult" WHERE "shop" = ? ORDER BY "productId"`,
     [shop],
   );
@@ -87,7 +87,7 @@ describe("the full compliance pass on threads", () => {
   it.runIf(evaluationThreadsAvailable())(
     "GIVEN two threads WHEN evaluate-all runs THEN rows, snapshot and gate changes are exactly what one thread gives, and the other shop has none",
     async () => {
-      const channels = channelsDb(url());
+      const channels = rawDb(url());
       const now = new Date("2026-11-30T12:00:00Z");
       const base = { channels, shop: SHOP, markets: MARKETS, now, pageSize: 4 };
       const one = await evaluateAll({ ...base, threads: 0 });
@@ -127,7 +127,7 @@ describe("the full compliance pass on threads", () => {
   it.runIf(evaluationThreadsAvailable())(
     "GIVEN a thread that cannot open the database WHEN the pass runs THEN it fails with an error naming the thread",
     async () => {
-      const real = channelsDb(url());
+      const real = rawDb(url());
       const broken = { ...real, url: "file:/nonexistent-seaworthy-dir/mirror.sqlite" };
       const options = {
         db: broken,

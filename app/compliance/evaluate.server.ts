@@ -4,7 +4,7 @@
  * engine is pure (./evaluate.ts); this file is the I/O around it. A full pass runs on threads
  * when the shop is large (../jobs/shares.server.ts).
  */
-import { channelsDb, selectRows, type ChannelsDb } from "../channels/connection.server";
+import { rawDb, selectRows, type RawDb } from "../db/raw.server";
 import { FACTS_PAGE, loadProductFacts, productFactsPages } from "../channels/facts.server";
 import {
   pagesOnThreads,
@@ -78,7 +78,7 @@ const sameGate = (a: readonly string[] | undefined, b: readonly string[]) =>
   (a ?? []).join(" ") === b.join(" ");
 
 export interface PassOptions {
-  channels: ChannelsDb;
+  channels: RawDb;
   shop: string;
   markets: readonly string[];
   /** When the pass runs (default now): `today` for the evidence, and the rows' evaluatedAt. */
@@ -186,7 +186,7 @@ export interface EvaluatedPage {
 /** A share on this thread: each page loaded, evaluated against the shop's vault, laid out. */
 export async function* evaluateShare(
   share: EvaluationShare,
-  db: ChannelsDb = channelsDb(share.url),
+  db: RawDb = rawDb(share.url),
 ): AsyncGenerator<EvaluatedPage> {
   const now = new Date(share.now);
   const ctx: PassContext = {
@@ -250,7 +250,7 @@ export class EvaluationThreadError extends Error {
  * With `threads` > 0 each share runs on its own thread; with 0, all on this thread.
  */
 export async function* evaluatedPages(options: {
-  db: ChannelsDb;
+  db: RawDb;
   shop: string;
   markets: readonly string[];
   total: number;

@@ -4,7 +4,7 @@
  * (../jobs/shares.server.ts `servePages`).
  */
 import { workerData } from "node:worker_threads";
-import { closeChannelsDb } from "../channels/connection.server";
+import { closeChannelsDb } from "../db/raw.server";
 import { servePages } from "../jobs/shares.server";
 import { evaluateShare, type EvaluationShare } from "./evaluate.server";
 

@@ -3,7 +3,7 @@
  * the shop's registrations and certificates, and the merchant's answers for a page of products.
  * Through the driver, like the facts, because a full pass reads them next to 100k products.
  */
-import { selectRows, type ChannelsDb } from "../channels/connection.server";
+import { selectRows, type RawDb } from "../db/raw.server";
 import type { Certificate, EprStream, MerchantProfile, Registration } from "./types";
 import { answersOf, certificateOf } from "./vault.server";
 
@@ -12,7 +12,7 @@ export interface Vault {
   certificates: Certificate[];
 }
 
-export async function loadRegistrations(db: ChannelsDb, shop: string): Promise<Registration[]> {
+export async function loadRegistrations(db: RawDb, shop: string): Promise<Registration[]> {
   const rows = await selectRows(
     db,
     `SELECT "country", "stream", "number", "role" FROM "EprRegistration" WHERE "shop" = ? ORDER BY "country", "stream"`,
@@ -26,7 +26,7 @@ export async function loadRegistrations(db: ChannelsDb, shop: string): Promise<R
   }));
 }
 
-export async function loadCertificates(db: ChannelsDb, shop: string): Promise<Certificate[]> {
+export async function loadCertificates(db: RawDb, shop: string): Promise<Certificate[]> {
   const rows = await selectRows(
     db,
     `SELECT "id", "kind", "number", "issuer", "scope", "validFrom", "validTo", "documentUrl" FROM "ComplianceCertificate" WHERE "shop" = ? ORDER BY "id"`,
@@ -46,7 +46,7 @@ export async function loadCertificates(db: ChannelsDb, shop: string): Promise<Ce
   );
 }
 
-export async function loadVault(db: ChannelsDb, shop: string): Promise<Vault> {
+export async function loadVault(db: RawDb, shop: string): Promise<Vault> {
   return {
     registrations: await loadRegistrations(db, shop),
     certificates: await loadCertificates(db, shop),
@@ -55,7 +55,7 @@ export async function loadVault(db: ChannelsDb, shop: string): Promise<Vault> {
 
 /** The merchant's answers for the products with ids in [from, to] (a facts page's id range). */
 export async function loadAnswers(
-  db: ChannelsDb,
+  db: RawDb,
   shop: string,
   range: { from: string; to: string },
 ): Promise<Map<string, MerchantProfile>> {

@@ -7,14 +7,14 @@
 import { randomUUID } from "node:crypto";
 import { afterEach, beforeAll, describe, expect, it } from "vitest";
 import { officialExample } from "../../test/helpers/webhook";
-import { channelsDb, selectRows } from "../channels/connection.server";
+import { rawDb, selectRows } from "../db/raw.server";
 import { loadProductFacts } from "../channels/facts.server";
 import { GATE_RULE } from "../channels/jobs.server";
 import { CHANNEL_IDS, type Finding } from "../channels/types";
 import { createDb, type Db } from "../db.server";
-import { closeJobQueue } from "../jobs/index.server";
+import { closeJobQueue } from "../background.server";
 import { createInlineRunner } from "../jobs/inline";
-import { ALL_JOBS } from "../jobs/registry";
+import { ALL_JOBS } from "../background.server";
 import type { JobDefinition, JobQueue } from "../jobs/types";
 import { mirrorProduct, mirrorVariant } from "../../test/helpers/rows";
 import { openMirrorWriter } from "../sync/mirror/writer.server";
@@ -77,7 +77,7 @@ const evaluateOnChange = (queue: JobQueue) => ({
 
 async function channelFindings(shop: string, productId: string) {
   const rows = await selectRows(
-    channelsDb(url()),
+    rawDb(url()),
     `SELECT "channel", "eligible", "findings" FROM "ChannelScore" WHERE "shop" = ? AND "productId" = ? ORDER BY "channel"`,
     [shop, productId],
   );
@@ -197,7 +197,7 @@ describe("compliance jobs", () => {
       { onChange: none },
     );
     const at = new Date("2026-03-01T12:00:00Z");
-    const c = channelsDb(url());
+    const c = rawDb(url());
     expect((await loadProductFacts(c, SHOP, gid(1), { now: at }))!.certificates).toEqual([
       "CE",
       "FSC",
@@ -246,9 +246,8 @@ describe("compliance jobs", () => {
         return { id: "x", deduped: false };
       },
     } as unknown as JobQueue;
-    globalThis.__seaworthyJobQueue = fake;
-    await afterVaultChange(SHOP, { kind: "certificates" });
-    await afterVaultChange(SHOP, { kind: "profile", productId: gid(1) });
+    await afterVaultChange(fake, SHOP, { kind: "certificates" });
+    await afterVaultChange(fake, SHOP, { kind: "profile", productId: gid(1) });
     expect(queued).toEqual([
       `compliance.evaluate-all ${SHOP} {"reason":"certificates"}`,
       `channels.rescore-all ${SHOP} {"reason":"certificates changed"}`,
@@ -256,10 +255,9 @@ describe("compliance jobs", () => {
       `compliance.evaluate-product ${SHOP} {"productIds":["${gid(1)}"]}`,
       `${publishLabelsJob.name} ${SHOP} {"reason":"profile"} publish-labels:vault`,
     ]);
-    globalThis.__seaworthyJobQueue = undefined;
     queued.length = 0;
     expect(await evaluateIfStale(fake, SHOP)).toBeNull();
-    const sqlite = channelsDb(url());
+    const sqlite = rawDb(url());
     if (sqlite.kind !== "sqlite") throw new Error("the test database is SQLite");
     sqlite.sqlite
       .prepare(`UPDATE "ComplianceResult" SET "packsVersion" = 'old' WHERE "shop" = ?`)

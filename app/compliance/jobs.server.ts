@@ -5,10 +5,10 @@
  * and the EPR registrations, which Shopify keeps as app-owned metafields).
  */
 import { z } from "zod";
-import { channelsDb, type ChannelsDb } from "../channels/connection.server";
+import { rawDb, type RawDb } from "../db/raw.server";
 import { rescoreAllJob, rescoreProductJob } from "../channels/jobs.server";
 import { db, type Db } from "../db.server";
-import { defineJob, type JobQueue } from "../jobs/types";
+import { defineJob, queueOf, type JobQueue } from "../jobs/types";
 import { logger } from "../logger.server";
 import { adminClientForShop } from "../sync/admin-for-shop.server";
 import { failBulkEdit, runBulkEdit } from "./bulk.server";
@@ -18,24 +18,22 @@ import { PACKS_VERSION } from "./packs/version";
 import { publishAllLabels } from "./publish-job.server";
 import { complianceStaleReason } from "./results.server";
 import type { VaultChange } from "./vault.server";
-
-const databaseUrl = () => process.env.DATABASE_URL ?? "file:./data/dev.sqlite";
+import { databaseUrl } from "../db/url";
 
 /** Once a day: a certificate that expired yesterday must lose its badge and its evidence today. */
 export const COMPLIANCE_DAILY_MS = 24 * 3600 * 1000;
-
-async function queue(): Promise<JobQueue> {
-  const { getJobQueue } = await import("../jobs/index.server");
-  return getJobQueue();
-}
 
 /**
  * Channel fit reads each product's gate from ComplianceResult: products whose gate moved are
  * re-scored (all of them when too many for one job).
  */
-async function rescoreGateChanges(shop: string, changed: readonly string[], total: number) {
+async function rescoreGateChanges(
+  q: Pick<JobQueue, "enqueue">,
+  shop: string,
+  changed: readonly string[],
+  total: number,
+) {
   if (total === 0) return;
-  const q = await queue();
   if (total > changed.length || total > 1000)
     await q.enqueue(rescoreAllJob, shop, { reason: "compliance gate" });
   else await q.enqueue(rescoreProductJob, shop, { productIds: [...changed] });
@@ -48,12 +46,12 @@ export const evaluateProductJob = defineJob({
   concurrency: 4,
   async run({ productIds }, ctx) {
     const result = await evaluateProducts({
-      channels: channelsDb(databaseUrl()),
+      channels: rawDb(databaseUrl()),
       shop: ctx.shop,
       markets: await complianceMarkets(db(), ctx.shop),
       productIds,
     });
-    await rescoreGateChanges(ctx.shop, result.gateChanged, result.gateChanged.length);
+    await rescoreGateChanges(queueOf(ctx), ctx.shop, result.gateChanged, result.gateChanged.length);
     ctx.log("products evaluated", result);
   },
 });
@@ -67,13 +65,13 @@ export const evaluateAllJob = defineJob({
   concurrency: 2,
   async run({ reason }, ctx) {
     const result = await evaluateAll({
-      channels: channelsDb(databaseUrl()),
+      channels: rawDb(databaseUrl()),
       shop: ctx.shop,
       markets: await complianceMarkets(db(), ctx.shop),
       signal: ctx.signal,
       onProgress: (p) => ctx.progress(p),
     });
-    await rescoreGateChanges(ctx.shop, result.gateChanged, result.gateChanges);
+    await rescoreGateChanges(queueOf(ctx), ctx.shop, result.gateChanged, result.gateChanges);
     ctx.log("all products evaluated", {
       evaluated: result.evaluated,
       swept: result.swept,
@@ -92,7 +90,7 @@ export const publishLabelsJob = defineJob({
   concurrency: 2,
   async run({ reason }, ctx) {
     const report = await publishAllLabels({
-      channels: channelsDb(databaseUrl()),
+      channels: rawDb(databaseUrl()),
       client: await adminClientForShop(db(), ctx.shop),
       shop: ctx.shop,
       markets: await complianceMarkets(db(), ctx.shop),
@@ -126,7 +124,11 @@ export const publishLabelsJob = defineJob({
 });
 
 /** Labels follow a minute after a change, so a burst of edits is published once (see below). */
-async function publishSoon(q: JobQueue, shop: string, reason: string): Promise<void> {
+async function publishSoon(
+  q: Pick<JobQueue, "enqueue">,
+  shop: string,
+  reason: string,
+): Promise<void> {
   await q.enqueue(
     publishLabelsJob,
     shop,
@@ -152,7 +154,7 @@ export const bulkProfileJob = defineJob({
     try {
       const result = await runBulkEdit({
         db: database,
-        channels: channelsDb(databaseUrl()),
+        channels: rawDb(databaseUrl()),
         shop: ctx.shop,
         editId,
         signal: ctx.signal,
@@ -160,7 +162,7 @@ export const bulkProfileJob = defineJob({
       });
       ctx.log("bulk profile edit applied", { editId, ...result, productIds: undefined });
       if (result.written === 0) return;
-      const q = await queue();
+      const q = queueOf(ctx);
       if (result.productIds)
         await q.enqueue(evaluateProductJob, ctx.shop, { productIds: result.productIds });
       else await q.enqueue(evaluateAllJob, ctx.shop, { reason: "bulk profile edit" });
@@ -187,8 +189,31 @@ export const COMPLIANCE_JOBS = [
  * follow a minute later, so a burst of edits is published once (a publish already queued or
  * running absorbs the next request; the daily run catches anything it missed).
  */
-export async function afterVaultChange(shop: string, change: VaultChange): Promise<void> {
-  const q = await queue();
+/** Queues a bulk edit's job (what startBulkEdit's caller hands it). */
+export const queueBulkEdit =
+  (q: Pick<JobQueue, "enqueue">) =>
+  async (shop: string, editId: string): Promise<void> => {
+    await q.enqueue(bulkProfileJob, shop, { editId }, { jobId: `bulk-profile:${editId}` });
+  };
+
+/** Queues the evaluation of a few products (after a rewrite was applied in Shopify). */
+export const queueEvaluation =
+  (q: Pick<JobQueue, "enqueue">) =>
+  async (shop: string, productIds: string[]): Promise<void> => {
+    await q.enqueue(evaluateProductJob, shop, { productIds });
+  };
+
+/** The vault's change handler for a queue (the routes hand it to the vault's save functions). */
+export const onVaultChange =
+  (q: Pick<JobQueue, "enqueue">) =>
+  (shop: string, change: VaultChange): Promise<void> =>
+    afterVaultChange(q, shop, change);
+
+export async function afterVaultChange(
+  q: Pick<JobQueue, "enqueue">,
+  shop: string,
+  change: VaultChange,
+): Promise<void> {
   if (change.kind === "profile")
     await q.enqueue(evaluateProductJob, shop, { productIds: [change.productId] });
   else await q.enqueue(evaluateAllJob, shop, { reason: change.kind });
@@ -199,9 +224,9 @@ export async function afterVaultChange(shop: string, change: VaultChange): Promi
 
 /** Queues a full pass when results were judged by other packs, or never computed. */
 export async function evaluateIfStale(
-  q: JobQueue,
+  q: Pick<JobQueue, "enqueue">,
   shop: string,
-  channels: ChannelsDb = channelsDb(databaseUrl()),
+  channels: RawDb = rawDb(databaseUrl()),
 ): Promise<string | null> {
   const reason = await complianceStaleReason(channels, shop, PACKS_VERSION);
   if (reason)

@@ -8,7 +8,7 @@ import type { Simulator } from "../../simulator";
 import { SIM_APP_ID } from "../../simulator/custom-data";
 import { generateStore } from "../../simulator/catalog/generate";
 import { TEST_TOKEN, startTestSimulator } from "../../simulator/testing";
-import { channelsDb } from "../channels/connection.server";
+import { rawDb } from "../db/raw.server";
 import { createDb, type Db } from "../db.server";
 import { createAdminClient, resetShopState } from "../graphql/admin-client";
 import type { ProductRow } from "../sync/mirror/rows";
@@ -81,7 +81,7 @@ const labels = (productId: string) => {
 };
 const publish = (day: string) =>
   publishAllLabels({
-    channels: channelsDb(url()),
+    channels: rawDb(url()),
     client: client(),
     shop: sim.shop,
     markets: ["DE", "US"],

@@ -12,7 +12,7 @@
  * alongside, read the same way from ComplianceProfileMetafield (where "" records a deleted one),
  * and the shop's EPR registrations once per publish, compared with what the shop holds.
  */
-import { dateParam, numbered, selectRows, type ChannelsDb } from "../channels/connection.server";
+import { dateParam, numbered, selectRows, type RawDb } from "../db/raw.server";
 import { productFactsPages } from "../channels/facts.server";
 import { db, type Db } from "../db.server";
 import type { AdminClient } from "../graphql/admin-client";
@@ -47,7 +47,7 @@ type PublishedKey = keyof typeof WRITTEN;
 
 /** What Shopify holds for these products' labels (or profiles), as far as we can tell (see above). */
 export async function currentLabels(
-  db: ChannelsDb,
+  db: RawDb,
   shop: string,
   range: { from: string; to: string },
   key: PublishedKey = LABELS_KEY,
@@ -87,7 +87,7 @@ export async function currentLabels(
 }
 
 async function remember(
-  db: ChannelsDb,
+  db: RawDb,
   shop: string,
   written: readonly { productId: string; value: string }[],
   at: Date,
@@ -103,7 +103,7 @@ async function remember(
 }
 
 export interface PublishAllOptions {
-  channels: ChannelsDb;
+  channels: RawDb;
   client: AdminClient;
   shop: string;
   markets: readonly string[];

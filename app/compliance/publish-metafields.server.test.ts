@@ -8,7 +8,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import type { Simulator } from "../../simulator";
 import { generateStore } from "../../simulator/catalog/generate";
 import { TEST_TOKEN, dig, gql, startTestSimulator } from "../../simulator/testing";
-import { channelsDb } from "../channels/connection.server";
+import { rawDb } from "../db/raw.server";
 import { createDb, type Db } from "../db.server";
 import { createAdminClient, resetShopState } from "../graphql/admin-client";
 import { mirrorProduct } from "../../test/helpers/rows";
@@ -64,7 +64,7 @@ const client = () =>
   });
 const publish = () =>
   publishAllLabels({
-    channels: channelsDb(url()),
+    channels: rawDb(url()),
     client: client(),
     shop: sim.shop,
     markets: ["DE"],

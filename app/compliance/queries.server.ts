@@ -5,7 +5,7 @@
  * lives on the Shop row's settings, not in the store mirror.
  */
 import { z } from "zod";
-import { channelsDb } from "../channels/connection.server";
+import { rawDb } from "../db/raw.server";
 import { loadProductFacts } from "../channels/facts.server";
 import type { Db } from "../db.server";
 import type { MessageKey } from "../i18n/en";
@@ -32,6 +32,7 @@ import type {
   MerchantProfile,
   Severity,
 } from "./types";
+import { databaseUrl } from "../db/url";
 
 export { KINDS, SEVERITIES };
 export const PAGE_SIZE = 50;
@@ -422,7 +423,7 @@ export async function productProfile(
   shop: string,
   productId: string,
 ): Promise<{ profile: ComplianceProfile; answers: MerchantProfile } | null> {
-  const channels = channelsDb(process.env.DATABASE_URL ?? "file:./data/dev.sqlite");
+  const channels = rawDb(databaseUrl());
   const [facts, stored] = await Promise.all([
     loadProductFacts(channels, shop, productId),
     getProfileAnswers(db, shop, productId),

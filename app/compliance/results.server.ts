@@ -3,8 +3,8 @@
  * one row per product, 100k at scale, which Prisma would take a minute over), read back by the
  * admin pages through Prisma. Every statement carries the shop.
  */
-import type { ChannelsDb } from "../channels/connection.server";
-import { dateParam, dateParamFor, numbered, selectRows } from "../channels/connection.server";
+import type { RawDb } from "../db/raw.server";
+import { dateParam, dateParamFor, numbered, selectRows } from "../db/raw.server";
 import type { Db } from "../db.server";
 import type { ComplianceFinding } from "./types";
 
@@ -52,7 +52,7 @@ const POSTGRES_ROWS = 5_000;
 
 /** Runs statements of `per` rows each (then single rows) in one transaction. */
 export async function inTransaction(
-  db: ChannelsDb,
+  db: RawDb,
   sqlFor: (rows: number) => string,
   values: unknown[],
   width: number,
@@ -94,14 +94,14 @@ export async function inTransaction(
 
 /** Results laid out as rows for `kind`'s database (a full pass lays them on its threads). */
 export interface LaidResults {
-  kind: ChannelsDb["kind"];
+  kind: RawDb["kind"];
   rows: number;
   values: unknown[];
 }
 
 /** Lays out these products' results as ComplianceResult rows. */
 export function layResults(
-  kind: ChannelsDb["kind"],
+  kind: RawDb["kind"],
   shop: string,
   results: readonly ProductResult[],
   options: { packsVersion: string; evaluatedAt?: Date },
@@ -134,7 +134,7 @@ export function layResults(
 }
 
 /** Upserts laid-out results in one transaction; returns rows written. */
-export async function saveLaidResults(db: ChannelsDb, laid: LaidResults): Promise<number> {
+export async function saveLaidResults(db: RawDb, laid: LaidResults): Promise<number> {
   if (laid.kind !== db.kind)
     throw new Error(`Results laid out for ${laid.kind} cannot be saved to ${db.kind}`);
   await inTransaction(db, upsertSql, laid.values, WIDTH);
@@ -143,7 +143,7 @@ export async function saveLaidResults(db: ChannelsDb, laid: LaidResults): Promis
 
 /** Upserts these products' results in one transaction; returns rows written. */
 export function saveResults(
-  db: ChannelsDb,
+  db: RawDb,
   shop: string,
   results: readonly ProductResult[],
   options: { packsVersion: string; evaluatedAt?: Date },
@@ -151,14 +151,14 @@ export function saveResults(
   return saveLaidResults(db, layResults(db.kind, shop, results, options));
 }
 
-async function run(db: ChannelsDb, sql: string, args: unknown[]): Promise<number> {
+async function run(db: RawDb, sql: string, args: unknown[]): Promise<number> {
   if (db.kind === "sqlite") return db.prepared(sql).run(args).changes;
   return (await db.pool.query(numbered(sql), args)).rowCount ?? 0;
 }
 
 /** A deleted product's result and published-label and -profile records. */
 export async function deleteProductResult(
-  db: ChannelsDb,
+  db: RawDb,
   shop: string,
   productId: string,
 ): Promise<number> {
@@ -171,7 +171,7 @@ export async function deleteProductResult(
 }
 
 /** After a full pass stamped every row with `passStartedAt` or later: older rows are gone products. */
-export function sweepResults(db: ChannelsDb, shop: string, passStartedAt: Date): Promise<number> {
+export function sweepResults(db: RawDb, shop: string, passStartedAt: Date): Promise<number> {
   return run(db, `DELETE FROM "ComplianceResult" WHERE "shop" = ? AND "evaluatedAt" < ?`, [
     shop,
     dateParam(db, passStartedAt),
@@ -180,7 +180,7 @@ export function sweepResults(db: ChannelsDb, shop: string, passStartedAt: Date):
 
 /** The stored gate (blocked markets) of these products; products never evaluated are absent. */
 export async function gatesOf(
-  db: ChannelsDb,
+  db: RawDb,
   shop: string,
   range: { from: string; to: string },
 ): Promise<Map<string, string[]>> {
@@ -194,7 +194,7 @@ export async function gatesOf(
 
 /** Why the shop needs a full pass: judged by older packs, or never evaluated though it has products. */
 export async function complianceStaleReason(
-  db: ChannelsDb,
+  db: RawDb,
   shop: string,
   packsVersion: string,
 ): Promise<"pack-version" | "never-evaluated" | null> {
@@ -219,7 +219,7 @@ export interface SnapshotCount {
 
 /** Replaces the shop's snapshot of `day` (a second pass the same day overwrites the first). */
 export async function writeSnapshot(
-  db: ChannelsDb,
+  db: RawDb,
   shop: string,
   day: string,
   counts: readonly SnapshotCount[],

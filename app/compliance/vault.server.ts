@@ -31,14 +31,15 @@ export type VaultChange =
   { kind: "registrations" } | { kind: "certificates" } | { kind: "profile"; productId: string };
 
 export interface VaultOptions {
-  /** Called after every successful change (default: queue the re-evaluation). */
-  onChange?: (shop: string, change: VaultChange) => Promise<void>;
+  /**
+   * Called after every successful change; the caller decides what follows (the routes queue the
+   * re-evaluation through compliance/jobs.server.ts `onVaultChange`).
+   */
+  onChange: (shop: string, change: VaultChange) => Promise<void>;
 }
 
 async function changed(shop: string, change: VaultChange, options: VaultOptions) {
-  if (options.onChange) return options.onChange(shop, change);
-  const { afterVaultChange } = await import("./jobs.server");
-  await afterVaultChange(shop, change);
+  await options.onChange(shop, change);
 }
 
 // ---- EPR registrations -------------------------------------------------------------------------
@@ -103,7 +104,7 @@ export async function saveRegistration(
   db: Db,
   shop: string,
   input: RegistrationInput,
-  options: VaultOptions & { id?: string } = {},
+  options: VaultOptions & { id?: string },
 ): Promise<SaveResult<StoredRegistration>> {
   const parsed = registrationInputSchema.safeParse(input);
   if (!parsed.success) return { ok: false, fieldErrors: fieldErrorsOf(parsed.error) };
@@ -153,7 +154,7 @@ export async function deleteRegistration(
   db: Db,
   shop: string,
   id: string,
-  options: VaultOptions = {},
+  options: VaultOptions,
 ): Promise<boolean> {
   const { count } = await db.eprRegistration.deleteMany({ where: { id, shop } });
   if (count > 0) await changed(shop, { kind: "registrations" }, options);
@@ -283,7 +284,7 @@ export async function saveCertificate(
   db: Db,
   shop: string,
   input: CertificateInput,
-  options: VaultOptions & { id?: string } = {},
+  options: VaultOptions & { id?: string },
 ): Promise<SaveResult<StoredCertificate>> {
   const parsed = certificateInputSchema.safeParse(input);
   if (!parsed.success) return { ok: false, fieldErrors: fieldErrorsOf(parsed.error) };
@@ -327,7 +328,7 @@ export async function deleteCertificate(
   db: Db,
   shop: string,
   id: string,
-  options: VaultOptions = {},
+  options: VaultOptions,
 ): Promise<boolean> {
   const { count } = await db.complianceCertificate.deleteMany({ where: { id, shop } });
   if (count > 0) await changed(shop, { kind: "certificates" }, options);
@@ -367,7 +368,7 @@ export async function saveProfileAnswers(
   shop: string,
   productId: string,
   input: ProfileAnswersInput,
-  options: VaultOptions = {},
+  options: VaultOptions,
 ): Promise<SaveResult<MerchantProfile>> {
   const parsed = profileAnswersSchema.safeParse(input);
   if (!parsed.success) return { ok: false, fieldErrors: fieldErrorsOf(parsed.error) };
@@ -391,7 +392,7 @@ export async function clearProfileAnswers(
   db: Db,
   shop: string,
   productId: string,
-  options: VaultOptions = {},
+  options: VaultOptions,
 ): Promise<boolean> {
   const { count } = await db.complianceProfile.deleteMany({ where: { shop, productId } });
   if (count > 0) await changed(shop, { kind: "profile", productId }, options);

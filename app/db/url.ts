@@ -14,3 +14,14 @@ export function sqlitePath(url: string): string {
   const rest = url.replace(/^file:/, "");
   return rest.startsWith("//") ? rest.replace(/^\/\//, "") : rest;
 }
+
+/** The embedded default: a SQLite file beside the app. */
+export const DEFAULT_DATABASE_URL = "file:./data/dev.sqlite";
+
+/**
+ * The process's database URL (env.server.ts checks its form at boot; this is also read by
+ * workers, the CLI and tests, which do not parse the whole environment).
+ */
+export function databaseUrl(): string {
+  return process.env.DATABASE_URL ?? DEFAULT_DATABASE_URL;
+}

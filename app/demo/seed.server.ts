@@ -7,6 +7,7 @@ import { env } from "../env.server";
 import type { AdminGraphql } from "../graphql/client.server";
 import { recordInstall } from "../shop/install.server";
 import { startStoreSync } from "../sync/start.server";
+import { getJobQueue } from "../background.server";
 import { sessionStorage, unauthenticated } from "../shopify.server";
 
 /**
@@ -58,6 +59,6 @@ export async function seedDemoShop() {
   await sessionStorage.storeSession(session);
   const { admin } = await unauthenticated.admin(shop);
   const profile = await recordInstall(db(), shop, admin.graphql as AdminGraphql, config.SCOPES);
-  await startStoreSync(shop);
+  await startStoreSync(shop, getJobQueue());
   return { shop, markets: profile.markets.length, locales: profile.locales.length };
 }

@@ -1,7 +1,8 @@
-import { afterEach, describe, expect, it, vi } from "vitest";
+import { readdirSync, readFileSync } from "node:fs";
+import path from "node:path";
+import { describe, expect, it } from "vitest";
 import { z } from "zod";
-import { closeJobQueue, getJobQueue } from "./index.server";
-import { ALL_JOBS, registerJobs } from "./registry";
+import { registerJobs } from "./registry";
 import { defineJob } from "./types";
 
 const job = (name: string) => defineJob({ name, schema: z.object({}), async run() {} });
@@ -24,30 +25,27 @@ describe("registerJobs", () => {
     expect(registry.get("sync.product")).toBe(product);
     expect(registry.get("sync.nothing")).toBeUndefined();
     expect(registry.require(product)).toBe(product);
-    expect(() => registry.require(job("sync.nothing"))).toThrow(/not registered.*ALL_JOBS/);
+    expect(() => registry.require(job("sync.nothing"))).toThrow(
+      /not registered.*ALL_JOBS in app\/background.server.ts/,
+    );
     expect(() => registerJobs([product, job("sync.product")])).toThrow(/two jobs are named/);
-  });
-
-  it("ALL_JOBS has unique names", () => {
-    expect(() => registerJobs(ALL_JOBS)).not.toThrow();
   });
 });
 
-describe("getJobQueue", () => {
-  afterEach(async () => {
-    await closeJobQueue();
-    vi.unstubAllEnvs();
-  });
-
-  it("runs inline without REDIS_URL and is one queue per process", () => {
-    vi.stubEnv("REDIS_URL", "");
-    expect(getJobQueue().kind).toBe("inline");
-    expect(getJobQueue()).toBe(getJobQueue());
-  });
-
-  it("uses BullMQ when REDIS_URL is set", async () => {
-    // Queues connect lazily, so this needs no Redis.
-    vi.stubEnv("REDIS_URL", "redis://127.0.0.1:1");
-    expect(getJobQueue().kind).toBe("bullmq");
+describe("the job layer", () => {
+  it("imports no capability: it runs any job and knows none", () => {
+    const dir = path.resolve("app/jobs");
+    const sources = readdirSync(dir).filter((f) => /\.tsx?$/.test(f) && !/\.test\.tsx?$/.test(f));
+    expect(sources.length).toBeGreaterThan(5);
+    for (const file of sources) {
+      const text = readFileSync(path.join(dir, file), "utf8");
+      const specifiers = [...text.matchAll(/(?:from\s*|import\(\s*)["']([^"']+)["']/g)].map(
+        (m) => m[1]!,
+      );
+      const outside = specifiers.filter(
+        (s) => s.startsWith("../") && !/^\.\.\/(logger\.server|db\.server|db\/)/.test(s),
+      );
+      expect({ file, outside }).toEqual({ file, outside: [] });
+    }
   });
 });

@@ -1,21 +1,5 @@
-import { AUTH_JOBS } from "../auth/jobs.server";
-import { CHANNEL_JOBS } from "../channels/jobs.server";
-import { COMPLIANCE_JOBS } from "../compliance/jobs.server";
-import { SYNC_JOBS } from "../sync/jobs.server";
 import { UnknownJobError } from "./errors";
 import type { AnyJobDefinition, JobDefinition } from "./types";
-
-/**
- * Every job the app has. `npm run worker` starts a worker for each, and both runners refuse to
- * enqueue a job that is not here (on BullMQ nothing would ever run it). Add new jobs to this
- * list, e.g. `[syncProduct, syncBulkIngest, syncReconcile]`.
- */
-export const ALL_JOBS: readonly AnyJobDefinition[] = [
-  ...(AUTH_JOBS as AnyJobDefinition[]),
-  ...(SYNC_JOBS as AnyJobDefinition[]),
-  ...(CHANNEL_JOBS as AnyJobDefinition[]),
-  ...(COMPLIANCE_JOBS as AnyJobDefinition[]),
-];
 
 export interface JobRegistry {
   readonly jobs: readonly AnyJobDefinition[];
@@ -24,7 +8,10 @@ export interface JobRegistry {
   require<P>(job: JobDefinition<P>): AnyJobDefinition;
 }
 
-/** Builds a lookup by name; two jobs with one name would share a queue, so that is refused. */
+/**
+ * Builds a lookup by name; two jobs with one name would share a queue, so that is refused. The
+ * list itself is the app's, in app/background.server.ts: this layer knows no capability.
+ */
 export function registerJobs(jobs: readonly AnyJobDefinition[]): JobRegistry {
   const byName = new Map<string, AnyJobDefinition>();
   for (const job of jobs) {
@@ -40,7 +27,7 @@ export function registerJobs(jobs: readonly AnyJobDefinition[]): JobRegistry {
       if (!found) {
         throw new UnknownJobError(
           `job "${job.name}" is not registered with this runner ` +
-            "(add it to ALL_JOBS in app/jobs/registry.ts)",
+            "(add it to ALL_JOBS in app/background.server.ts)",
         );
       }
       return found;

@@ -1,6 +1,6 @@
 import os from "node:os";
 import { parentPort, Worker, type ResourceLimits } from "node:worker_threads";
-import { selectRows, type ChannelsDb } from "../channels/connection.server";
+import { selectRows, type RawDb } from "../db/raw.server";
 import { threadAvailable, threadExecArgv, threadFlags } from "./threads.server";
 
 /**
@@ -30,7 +30,7 @@ export interface ShareBounds {
  * end). Fewer cuts when there are fewer products than parts.
  */
 export async function shareCuts(
-  db: ChannelsDb,
+  db: RawDb,
   shop: string,
   total: number,
   parts: number,

@@ -151,3 +151,17 @@ export function defineJob<P>(def: JobDefinition<P>): JobDefinition<P> {
   }
   return def;
 }
+
+/**
+ * A job's context as a queue for code that takes one (e.g. "re-score if stale"): it enqueues on
+ * the running job's runner, and only for the job's own shop.
+ */
+export function queueOf(ctx: JobContext): Pick<JobQueue, "enqueue"> {
+  return {
+    enqueue(job, shop, payload, opts) {
+      if (shop !== ctx.shop)
+        return Promise.reject(new Error(`a job for ${ctx.shop} cannot queue work for ${shop}`));
+      return ctx.enqueue(job, payload, opts);
+    },
+  };
+}

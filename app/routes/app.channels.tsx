@@ -43,8 +43,9 @@ import { logger } from "../logger.server";
 import { getShopSettings } from "../shop/settings.server";
 import { BarChart } from "../components/BarChart";
 import { BAND_COLOR, BandBadge, productPath } from "../components/ChannelBits";
-import { getJobQueue } from "../jobs/index.server";
+import { getJobQueue } from "../background.server";
 import { RouteError } from "../components/RouteError";
+import { rescoreAllJob } from "../channels/jobs.server";
 
 export const loader = async ({ request }: LoaderFunctionArgs) => {
   const { shop } = await requireAdmin(request);
@@ -96,8 +97,6 @@ export const loader = async ({ request }: LoaderFunctionArgs) => {
 export const action = async ({ request }: ActionFunctionArgs) => {
   const { shop } = await requireAdmin(request);
   try {
-    // Loaded on demand: the scorer behind the job is only needed when someone asks for a run.
-    const { rescoreAllJob } = await import("../channels/jobs.server");
     await getJobQueue().enqueue(
       rescoreAllJob,
       shop,

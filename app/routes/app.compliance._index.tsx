@@ -41,7 +41,7 @@ import {
 } from "../compliance/queries.server";
 import { db } from "../db.server";
 import { resolveLocale, useLocale, useT } from "../i18n/i18n";
-import { getJobQueue } from "../jobs/index.server";
+import { getJobQueue } from "../background.server";
 import { logger } from "../logger.server";
 import { getShopSettings } from "../shop/settings.server";
 import { ColumnChart } from "../components/ColumnChart";
@@ -54,6 +54,7 @@ import {
   SEVERITY_COLOR,
 } from "../components/ComplianceBits";
 import { RouteError } from "../components/RouteError";
+import { evaluateAllJob, publishLabelsJob } from "../compliance/jobs.server";
 
 export const loader = async ({ request }: LoaderFunctionArgs) => {
   const { shop } = await requireAdmin(request);
@@ -106,8 +107,6 @@ export const action = async ({ request }: ActionFunctionArgs) => {
   if (!parsed.success) return { ok: false as const, intent: "unknown", fieldErrors: {} };
   const { intent } = parsed.data;
   try {
-    // Loaded on demand: the engine behind the jobs is only needed when someone asks for a run.
-    const { evaluateAllJob, publishLabelsJob } = await import("../compliance/jobs.server");
     const queue = getJobQueue();
     if (intent === "publish") {
       await queue.enqueue(

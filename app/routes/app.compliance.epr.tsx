@@ -36,6 +36,8 @@ import { logger } from "../logger.server";
 import { getShopSettings } from "../shop/settings.server";
 import { marketName } from "../components/ComplianceBits";
 import { RouteError } from "../components/RouteError";
+import { getJobQueue } from "../background.server";
+import { onVaultChange } from "../compliance/jobs.server";
 
 export const loader = async ({ request }: LoaderFunctionArgs) => {
   const { shop } = await requireAdmin(request);
@@ -87,7 +89,9 @@ export const action = async ({ request }: ActionFunctionArgs) => {
   const del = deleteSchema.safeParse(form);
   try {
     if (del.success) {
-      const deleted = await deleteRegistration(db(), shop, del.data.id);
+      const deleted = await deleteRegistration(db(), shop, del.data.id, {
+        onChange: onVaultChange(getJobQueue()),
+      });
       return deleted
         ? { ok: true as const, intent: "delete" as const }
         : {
@@ -115,7 +119,7 @@ export const action = async ({ request }: ActionFunctionArgs) => {
         role: (role || null) as (typeof REGISTRATION_ROLES)[number] | null,
         notes: notes || null,
       },
-      id ? { id } : {},
+      { onChange: onVaultChange(getJobQueue()), ...(id ? { id } : {}) },
     );
     if (!result.ok)
       return {

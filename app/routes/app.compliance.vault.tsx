@@ -48,6 +48,8 @@ import { logger } from "../logger.server";
 import { getShopSettings } from "../shop/settings.server";
 import { CertificateStatusBadge } from "../components/ComplianceBits";
 import { RouteError } from "../components/RouteError";
+import { getJobQueue } from "../background.server";
+import { onVaultChange } from "../compliance/jobs.server";
 
 const DOCUMENT_ERRORS: Record<DocumentProblem, MessageKey> = {
   empty: "compliance.cert.error.fileEmpty",
@@ -126,7 +128,9 @@ export const action = async ({ request }: ActionFunctionArgs) => {
   try {
     const del = deleteSchema.safeParse(form);
     if (del.success) {
-      return (await deleteCertificate(database, shop, del.data.id))
+      return (await deleteCertificate(database, shop, del.data.id, {
+        onChange: onVaultChange(getJobQueue()),
+      }))
         ? { ok: true as const, intent: "delete" as const }
         : fail({ form: translate(locale, "compliance.error.gone") });
     }
@@ -215,7 +219,10 @@ export const action = async ({ request }: ActionFunctionArgs) => {
         return fail({ document: translate(locale, "compliance.cert.error.upload", { reason }) });
       }
     }
-    const result = await saveCertificate(database, shop, input, c.id ? { id: c.id } : {});
+    const result = await saveCertificate(database, shop, input, {
+      onChange: onVaultChange(getJobQueue()),
+      ...(c.id ? { id: c.id } : {}),
+    });
     if (!result.ok) return fail(certificateErrors(result.fieldErrors, locale));
     return { ok: true as const, intent: "save" as const };
   } catch (error) {

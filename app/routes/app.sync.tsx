@@ -1,7 +1,7 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { requireAdmin } from "../admin.server";
 import { db } from "../db.server";
-import { getJobQueue } from "../jobs/index.server";
+import { getJobQueue } from "../background.server";
 import { syncAction } from "../sync/retry.server";
 import { accessStatus, syncStatus } from "../sync/status.server";
 

@@ -2,7 +2,7 @@ import os from "node:os";
 import path from "node:path";
 import { z } from "zod";
 import { migrateTokenJob, shopsOnLegacyTokens } from "../auth/jobs.server";
-import { channelsDb } from "../channels/connection.server";
+import { rawDb } from "../db/raw.server";
 import { rescoreAllJob, rescoreIfStale, rescoreProductJob } from "../channels/jobs.server";
 import { deleteProductScores } from "../channels/store.server";
 import { evaluateAllJob, evaluateIfStale, evaluateProductJob } from "../compliance/jobs.server";
@@ -12,7 +12,7 @@ import { db, type Db } from "../db.server";
 import { ProductsCount, type ProductsCountResult } from "../graphql/ProductsCount";
 import { ShopProfile, type ShopProfileResult } from "../graphql/ShopProfile";
 import { refreshShopProfile } from "../shop/install.server";
-import { defineJob, type JobContext } from "../jobs/types";
+import { defineJob, queueOf, type JobContext } from "../jobs/types";
 import { adminClientForShop } from "./admin-for-shop.server";
 import { finishRun } from "./runs.server";
 import {
@@ -26,8 +26,8 @@ import { forgetOldDeletions } from "./mirror/deleted.server";
 import { mirrorCertificateMetaobjects } from "./mirror/metaobjects.server";
 import { openMirrorWriter } from "./mirror/writer.server";
 import { applySyncWebhook } from "./webhooks/apply.server";
+import { databaseUrl } from "../db/url";
 
-const databaseUrl = () => process.env.DATABASE_URL ?? "file:./data/dev.sqlite";
 const workDir = () => process.env.SYNC_WORK_DIR ?? path.join(os.tmpdir(), "seaworthy-sync");
 
 /** Applies one store-data webhook to the mirror (the route only verifies, dedupes and enqueues). */
@@ -46,7 +46,7 @@ export const syncWebhookJob = defineJob({
         ctx.log(`webhook not applied: ${outcome.reason}`, { topic });
         return;
       }
-      await rescoreAfterWebhook(ctx.shop, topic, eventId, payload, before);
+      await rescoreAfterWebhook(ctx, topic, eventId, payload, before);
     } finally {
       await writer.close();
     }
@@ -108,35 +108,33 @@ async function productsTouched(
  * so a retried sync job queues no second run), or drop a deleted product's scores.
  */
 async function rescoreAfterWebhook(
-  shop: string,
+  ctx: JobContext,
   topic: string,
   eventId: string,
   payload: unknown,
   before: string[],
 ) {
+  const { shop } = ctx;
   if (topic === "products/delete") {
     const id = gid("Product", payload);
     if (id) {
-      await deleteProductScores(channelsDb(databaseUrl()), shop, id);
-      await deleteProductResult(channelsDb(databaseUrl()), shop, id);
+      await deleteProductScores(rawDb(databaseUrl()), shop, id);
+      await deleteProductResult(rawDb(databaseUrl()), shop, id);
     }
     return;
   }
   const after = await productsTouched(db(), shop, topic, payload);
   const productIds = [...new Set([...before, ...after])];
   if (productIds.length === 0) return;
-  const { getJobQueue } = await import("../jobs/index.server");
-  await getJobQueue().enqueue(
+  await ctx.enqueue(
     rescoreProductJob,
-    shop,
     { productIds: productIds.slice(0, 1000) },
     { jobId: `rescore:${eventId}` },
   );
   // Compliance reads the product's own data only: stock and sales change nothing there.
   if (topic === "products/create" || topic === "products/update")
-    await getJobQueue().enqueue(
+    await ctx.enqueue(
       evaluateProductJob,
-      shop,
       { productIds: productIds.slice(0, 1000) },
       { jobId: `evaluate:${eventId}` },
     );
@@ -174,22 +172,19 @@ export const bulkCompleteJob = defineJob({
       onProgress: (r) =>
         ctx.progress({ lines: r.linesRead, rows: r.rowsWritten, bytes: r.bytesDone }),
     });
-    const { getJobQueue } = await import("../jobs/index.server");
     // New products, stock or sales: every product's channel fit may have moved. (Collections are
     // followed by inventory and orders, whose passes pick up the memberships.)
     if (run && ["products", "inventory", "orders"].includes(run.resource)) {
-      await getJobQueue().enqueue(
+      await ctx.enqueue(
         rescoreAllJob,
-        ctx.shop,
         { reason: `${run.resource} sync` },
         { jobId: `rescore-all:${runId}` },
       );
     }
     // Compliance reads products and their collections (certificate scopes), not stock or sales.
     if (run && ["products", "collections"].includes(run.resource)) {
-      await getJobQueue().enqueue(
+      await ctx.enqueue(
         evaluateAllJob,
-        ctx.shop,
         { reason: `${run.resource} sync` },
         { jobId: `evaluate-all:${runId}` },
       );
@@ -197,9 +192,8 @@ export const bulkCompleteJob = defineJob({
     // One bulk query runs per shop at a time: the next resource starts when this one is done.
     const next = run ? nextResource(run.resource) : null;
     if (next) {
-      await getJobQueue().enqueue(
+      await ctx.enqueue(
         bulkStartJob,
-        ctx.shop,
         { resource: next },
         { jobId: `bulk-start:${ctx.shop}:${next}` },
       );
@@ -221,13 +215,7 @@ export const bulkStartJob = defineJob({
       shop: ctx.shop,
       resource: resource as BulkResource,
     });
-    const { getJobQueue } = await import("../jobs/index.server");
-    await getJobQueue().enqueue(
-      bulkCompleteJob,
-      ctx.shop,
-      { runId },
-      { jobId: `bulk-complete:${runId}` },
-    );
+    await ctx.enqueue(bulkCompleteJob, { runId }, { jobId: `bulk-complete:${runId}` });
   },
 });
 
@@ -278,22 +266,15 @@ export const reconcileJob = defineJob({
     const stale = !last || Date.now() - last.startedAt.getTime() > 24 * 3600 * 1000;
     const forgotten = await forgetOldDeletions(db(), ctx.shop);
     ctx.log("reconcile", { remote, local, stale, forgotten });
-    const { getJobQueue } = await import("../jobs/index.server");
     // Rule packs changed since the scores were saved (or nothing was ever scored): redo them all.
-    await rescoreIfStale(getJobQueue(), ctx.shop);
-    await evaluateIfStale(getJobQueue(), ctx.shop);
+    await rescoreIfStale(queueOf(ctx), ctx.shop);
+    await evaluateIfStale(queueOf(ctx), ctx.shop);
     // Still on a non-expiring token (Shopify rejects those from 2027-01-01): trade it now.
     if ((await shopsOnLegacyTokens(db(), ctx.shop)).length > 0)
-      await getJobQueue().enqueue(
-        migrateTokenJob,
-        ctx.shop,
-        {},
-        { jobId: `migrate-token:${ctx.shop}` },
-      );
+      await ctx.enqueue(migrateTokenJob, {}, { jobId: `migrate-token:${ctx.shop}` });
     if (remote !== local || stale) {
-      await getJobQueue().enqueue(
+      await ctx.enqueue(
         bulkStartJob,
-        ctx.shop,
         { resource: "products" },
         { jobId: `bulk-start:${ctx.shop}:products` },
       );

@@ -1,6 +1,6 @@
 import { scheduleCompliance, unscheduleCompliance } from "../compliance/jobs.server";
 import { db } from "../db.server";
-import { getJobQueue } from "../jobs/index.server";
+import type { JobQueue } from "../jobs/types";
 import { logger } from "../logger.server";
 import { bulkStartJob, reconcileJob, RECONCILE_EVERY_MS } from "./jobs.server";
 
@@ -10,9 +10,12 @@ import { bulkStartJob, reconcileJob, RECONCILE_EVERY_MS } from "./jobs.server";
  * `onlyIfNeverSynced` the full sync starts only when no products sync has ever completed.
  * Queuing failures are logged, never fatal to the install: the Sync card can start one.
  */
-export async function startStoreSync(shop: string, options: { onlyIfNeverSynced?: boolean } = {}) {
+export async function startStoreSync(
+  shop: string,
+  queue: JobQueue,
+  options: { onlyIfNeverSynced?: boolean } = {},
+) {
   try {
-    const queue = getJobQueue();
     const synced = options.onlyIfNeverSynced
       ? await db().syncRun.count({
           where: { shop, resource: "products", kind: "bulk", status: "completed" },
@@ -41,9 +44,8 @@ export async function startStoreSync(shop: string, options: { onlyIfNeverSynced?
  * token every run would fail; its data stays until shop/redact. A failure is logged, not fatal:
  * Shopify must still get its 200, and a later run fails cleanly for want of a token.
  */
-export async function stopStoreSchedules(shop: string) {
+export async function stopStoreSchedules(shop: string, queue: JobQueue) {
   try {
-    const queue = getJobQueue();
     await queue.unschedule(reconcileJob, shop, { key: "reconcile" });
     await unscheduleCompliance(queue, shop);
   } catch (error) {

@@ -19,7 +19,7 @@ import {
 import { useState } from "react";
 import { z } from "zod";
 import { requireAdmin } from "../../admin.server";
-import { channelsDb } from "../../channels/connection.server";
+import { rawDb } from "../../db/raw.server";
 import { patchFields, patchFromForm } from "../../compliance/bulk";
 import {
   countSelection,
@@ -39,9 +39,12 @@ import { getShopSettings } from "../../shop/settings.server";
 import { BulkEditor } from "./BulkEditor";
 import { BulkEdits } from "./BulkEdits";
 import { RouteError } from "../../components/RouteError";
+import { getJobQueue } from "../../background.server";
+import { queueBulkEdit } from "../../compliance/jobs.server";
+import { databaseUrl } from "../../db/url";
 
 const PAGE_SIZE = 50;
-const channels = () => channelsDb(process.env.DATABASE_URL ?? "file:./data/dev.sqlite");
+const channels = () => rawDb(databaseUrl());
 const FILTER_KEYS = ["q", "vendor", "productType", "collectionId", "findings"] as const;
 const pageParam = z.coerce.number().int().min(1).max(100_000).catch(1);
 
@@ -151,7 +154,9 @@ export const action = async ({ request }: ActionFunctionArgs) => {
         fieldErrors: {},
       };
     }
-    const started = await startBulkEdit(database, channels(), shop, input);
+    const started = await startBulkEdit(database, channels(), shop, input, {
+      enqueue: queueBulkEdit(getJobQueue()),
+    });
     if (!started.ok)
       return { ok: false as const, intent, fieldErrors: bulkErrors(started.fieldErrors, locale) };
     return {

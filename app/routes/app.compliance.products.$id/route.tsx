@@ -48,6 +48,8 @@ import {
   SourceBadge,
 } from "./ProfileValues";
 import { RouteError } from "../../components/RouteError";
+import { getJobQueue } from "../../background.server";
+import { onVaultChange, queueEvaluation } from "../../compliance/jobs.server";
 
 const params = z.object({ id: z.string().regex(/^\d{1,20}$/) });
 const gidOf = (id: string) => `gid://shopify/Product/${id}`;
@@ -150,6 +152,7 @@ export const action = async ({ request, params: raw }: ActionFunctionArgs) => {
         shop,
         productId: id,
         finding: { rule: a.data.rule, evidence: a.data.evidence },
+        evaluate: queueEvaluation(getJobQueue()),
       });
       if (done.ok) return { ok: true as const, intent: "apply" as const, fieldErrors: {} };
       const message =
@@ -161,7 +164,7 @@ export const action = async ({ request, params: raw }: ActionFunctionArgs) => {
       return { ok: false as const, fieldErrors: { form: message } };
     }
     if (form.intent === "reset-profile") {
-      await clearProfileAnswers(database, shop, id);
+      await clearProfileAnswers(database, shop, id, { onChange: onVaultChange(getJobQueue()) });
       return { ok: true as const, intent: "reset-profile" as const, fieldErrors: {} };
     }
     if (form.intent !== "profile") return gone;
@@ -174,7 +177,9 @@ export const action = async ({ request, params: raw }: ActionFunctionArgs) => {
         ok: false as const,
         fieldErrors: profileErrors(fieldErrorsOf(check.error), fieldOf, locale),
       };
-    const saved = await saveProfileAnswers(database, shop, id, answers);
+    const saved = await saveProfileAnswers(database, shop, id, answers, {
+      onChange: onVaultChange(getJobQueue()),
+    });
     if (!saved.ok)
       return { ok: false as const, fieldErrors: profileErrors(saved.fieldErrors, fieldOf, locale) };
     return { ok: true as const, intent: "profile" as const, fieldErrors: {} };

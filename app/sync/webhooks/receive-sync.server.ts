@@ -1,12 +1,12 @@
 import { db } from "../../db.server";
-import { getJobQueue } from "../../jobs/index.server";
+import type { JobQueue } from "../../jobs/types";
 import { receiveWebhook } from "../../webhooks/receive.server";
 import { bulkCompleteJob, syncWebhookJob } from "../jobs.server";
 
 /** Store-data webhooks: verify, drop repeats, queue the work, answer Shopify at once. */
-export function receiveSyncWebhook(request: Request) {
+export function receiveSyncWebhook(request: Request, queue: JobQueue) {
   return receiveWebhook(request, async ({ shop, topic, payload, eventId }) => {
-    await getJobQueue().enqueue(
+    await queue.enqueue(
       syncWebhookJob,
       shop,
       { topic, eventId, payload },
@@ -16,7 +16,7 @@ export function receiveSyncWebhook(request: Request) {
 }
 
 /** bulk_operations/finish: queue the completion of the run that started that operation. */
-export function receiveBulkFinish(request: Request) {
+export function receiveBulkFinish(request: Request, queue: JobQueue) {
   return receiveWebhook(request, async ({ shop, payload }) => {
     const id = (payload as { admin_graphql_api_id?: unknown }).admin_graphql_api_id;
     if (typeof id !== "string") return;
@@ -27,7 +27,7 @@ export function receiveBulkFinish(request: Request) {
       select: { id: true },
     });
     if (run)
-      await getJobQueue().enqueue(
+      await queue.enqueue(
         bulkCompleteJob,
         shop,
         { runId: run.id },

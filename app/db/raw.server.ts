@@ -1,11 +1,12 @@
 import Database from "libsql";
 import pg from "pg";
-import { BUSY_TIMEOUT_MS } from "../db/libsql.server";
-import { databaseKind, sqlitePath } from "../db/url";
-import { ensurePrivateSqliteFile } from "../db/private-file.server";
+import { BUSY_TIMEOUT_MS } from "./libsql.server";
+import { databaseKind, sqlitePath } from "./url";
+import { ensurePrivateSqliteFile } from "./private-file.server";
 
 /**
- * The driver connection channel fit reads the mirror and writes scores through. Prisma costs
+ * The raw driver connection that channel fit and compliance read the mirror and write their
+ * results through (the data floor both capabilities stand on). Prisma costs
  * ~0.5 ms per query here, which alone would blow the 2 ms budget for re-scoring one product,
  * and its per-row writes are ~100× slower than the driver's; so, like the mirror writer, this
  * goes straight to libSQL's native (synchronous) driver or to `pg`.
@@ -14,7 +15,7 @@ import { ensurePrivateSqliteFile } from "../db/private-file.server";
  * shop as a parameter. On SQLite the driver is synchronous, so a transaction run without an
  * `await` inside cannot interleave with another job's statements on the same connection.
  */
-export type ChannelsDb =
+export type RawDb =
   | {
       kind: "sqlite";
       url: string;
@@ -25,9 +26,9 @@ export type ChannelsDb =
 
 export type Row = Record<string, unknown>;
 
-const open = new Map<string, ChannelsDb>();
+const open = new Map<string, RawDb>();
 
-function openSqlite(url: string): ChannelsDb {
+function openSqlite(url: string): RawDb {
   ensurePrivateSqliteFile(url);
   const sqlite = new Database(sqlitePath(url));
   sqlite.pragma(`busy_timeout = ${BUSY_TIMEOUT_MS}`);
@@ -50,7 +51,7 @@ function openSqlite(url: string): ChannelsDb {
 }
 
 /** The process's connection for this database (opened on first use). */
-export function channelsDb(url: string): ChannelsDb {
+export function rawDb(url: string): RawDb {
   let db = open.get(url);
   if (!db) {
     db =
@@ -77,21 +78,17 @@ export function numbered(sql: string): string {
 }
 
 /** Runs a read; SQL is written once with `?` placeholders and quoted identifiers for both. */
-export async function selectRows(
-  db: ChannelsDb,
-  sql: string,
-  args: readonly unknown[],
-): Promise<Row[]> {
+export async function selectRows(db: RawDb, sql: string, args: readonly unknown[]): Promise<Row[]> {
   if (db.kind === "sqlite") return db.prepared(sql).all(args) as Row[];
   return (await db.pool.query(numbered(sql), args as unknown[])).rows as Row[];
 }
 
 /** A timestamp as each database compares it: Prisma's SQLite text, or PostgreSQL's zone-less UTC. */
-export function dateParam(db: ChannelsDb, date: Date): string {
+export function dateParam(db: RawDb, date: Date): string {
   return dateParamFor(db.kind, date);
 }
 
-export function dateParamFor(kind: ChannelsDb["kind"], date: Date): string {
+export function dateParamFor(kind: RawDb["kind"], date: Date): string {
   const iso = date.toISOString();
   return kind === "sqlite" ? iso.replace("Z", "+00:00") : iso.slice(0, 23);
 }
