@@ -49,6 +49,7 @@ export const en = {
   "status.ACTIVE": "Active",
   "status.DRAFT": "Draft",
   "status.ARCHIVED": "Archived",
+  "status.UNLISTED": "Unlisted",
   "channels.title": "Channels",
   "channels.emptyHeading": "Channel fit scores are not computed for this store yet",
   "channels.emptyBody":

@@ -48,6 +48,7 @@ export const zhCN: Record<MessageKey, string> = {
   "status.ACTIVE": "在售",
   "status.DRAFT": "草稿",
   "status.ARCHIVED": "已归档",
+  "status.UNLISTED": "不公开",
   "channels.title": "渠道",
   "channels.emptyHeading": "尚未为本店计算渠道匹配分数",
   "channels.emptyBody":
