@@ -455,7 +455,6 @@ export const zhCN: Record<MessageKey, string> = {
   "compliance.bulk.preview": "预览",
   "compliance.bulk.preview.title": "可以应用",
   "compliance.bulk.preview.body": "将更改 {count} 个产品的：{fields}。",
-  "compliance.bulk.preview.bodyOne": "将更改 1 个产品的：{fields}。",
   "compliance.bulk.apply": "应用到 {count} 个产品",
   "compliance.bulk.applyNeedsPreview": "应用（请先预览）",
   "compliance.bulk.applied":

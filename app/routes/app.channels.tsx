@@ -207,7 +207,6 @@ function ChannelChart({ summary }: { summary: Data["summary"] }) {
 
 function ScoredView({ data }: { data: Scored }) {
   const t = useT();
-  const locale = useLocale();
   const navigate = useNavigate();
   const [search] = useSearchParams();
   const { params, page } = data;
@@ -323,7 +322,7 @@ function ScoredView({ data }: { data: Scored }) {
             />
             <Text as="p" tone="subdued">
               {t("channels.list.count", {
-                total: page.total.toLocaleString(locale),
+                total: page.total,
                 page: page.total ? page.page : 0,
                 pages: page.pageCount,
               })}
@@ -454,7 +453,6 @@ function Figure({ label, value }: { label: string; value: string }) {
 
 function TopRules({ data, channel }: { data: Scored; channel: ChannelId }) {
   const t = useT();
-  const locale = useLocale();
   const [search] = useSearchParams();
   const filtered = (rule: string) => {
     const p = new URLSearchParams(search);
@@ -506,7 +504,7 @@ function TopRules({ data, channel }: { data: Scored; channel: ChannelId }) {
                 ) : null}
                 <InlineStack gap="200" blockAlign="center">
                   <Text as="span" tone="subdued" variant="bodySm">
-                    {t("channels.rules.products", { count: r.products.toLocaleString(locale) })}
+                    {t("channels.rules.products", { count: r.products })}
                   </Text>
                   <Link url={filtered(r.rule)}>{t("channels.rules.show")}</Link>
                 </InlineStack>
