@@ -8,6 +8,7 @@ export default tseslint.config(
       "build/**",
       "node_modules/**",
       "app/db/generated/**",
+      "app/graphql/generated/**",
       ".tmp/**",
       "data/**",
       "public/build/**",

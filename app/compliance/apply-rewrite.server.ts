@@ -6,7 +6,7 @@
  * written: the merchant edited the text since the last check, or the sentence spans formatting.
  */
 import type { Db } from "../db.server";
-import { runOperation, type AdminGraphql } from "../graphql/client.server";
+import { payloadOf, runOperation, type AdminGraphql } from "../graphql/client.server";
 import { ProductText, type ProductTextResult } from "../graphql/ProductText";
 import { ProductUpdateText, type ProductUpdateTextResult } from "../graphql/ProductUpdateText";
 import { acceptRewrite, parseFindings } from "./queries.server";
@@ -158,10 +158,13 @@ export async function applyRewrite(options: {
     where === "title"
       ? { id: productId, title: replaced.text }
       : { id: productId, descriptionHtml: replaced.text };
-  const { productUpdate } = await runOperation<ProductUpdateTextResult>(
-    graphql,
+  const productUpdate = payloadOf(
     ProductUpdateText,
-    { product: input },
+    (
+      await runOperation<ProductUpdateTextResult>(graphql, ProductUpdateText, {
+        product: input,
+      })
+    ).productUpdate,
   );
   const error = productUpdate.userErrors[0];
   if (error) return { ok: false, reason: "rejected", message: error.message };

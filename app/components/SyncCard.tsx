@@ -103,7 +103,7 @@ export function SyncCard() {
                 <ProgressBar progress={Math.round((r.run.fraction ?? 0) * 100)} size="small" />
                 <Text as="p" tone="subdued">
                   {t("sync.rate", {
-                    rows: r.run.rowsWritten.toLocaleString(locale),
+                    rows: r.run.rowsWritten,
                     rate: (r.run.rowsPerSec ?? 0).toLocaleString(locale),
                   })}
                 </Text>
@@ -113,7 +113,7 @@ export function SyncCard() {
               <Text as="p" tone="subdued">
                 {t("sync.last", { when: when(r.run.finishedAt ?? r.run.startedAt) })}
                 {r.run.rowsPerSec
-                  ? ` · ${t("sync.rate", { rows: r.run.rowsWritten.toLocaleString(locale), rate: r.run.rowsPerSec.toLocaleString(locale) })}`
+                  ? ` · ${t("sync.rate", { rows: r.run.rowsWritten, rate: r.run.rowsPerSec.toLocaleString(locale) })}`
                   : ""}
               </Text>
             ) : null}

@@ -1,3 +1,8 @@
+import type {
+  BulkOperationRunQueryMutation,
+  BulkOperationRunQueryMutationVariables,
+} from "./generated/admin.generated";
+
 /** Starts a bulk query; Shopify runs it in the background and calls bulk_operations/finish. */
 export const BulkOperationRunQuery = {
   name: "BulkOperationRunQuery",
@@ -18,9 +23,6 @@ export const BulkOperationRunQuery = {
   `,
 } as const;
 
-export interface BulkOperationRunQueryResult {
-  bulkOperationRunQuery: {
-    bulkOperation: { id: string; status: string } | null;
-    userErrors: { field: string[] | null; message: string; code: string | null }[];
-  };
-}
+/** Generated from the document (npm run graphql:codegen). */
+export type BulkOperationRunQueryResult = BulkOperationRunQueryMutation;
+export type BulkOperationRunQueryVariables = BulkOperationRunQueryMutationVariables;

@@ -1,3 +1,8 @@
+import type {
+  BulkOperationStatusQuery,
+  BulkOperationStatusQueryVariables,
+} from "./generated/admin.generated";
+
 /** A bulk operation's state: polled as a fallback when the finish webhook does not arrive. */
 export const BulkOperationStatus = {
   name: "BulkOperationStatus",
@@ -21,19 +26,9 @@ export const BulkOperationStatus = {
   `,
 } as const;
 
-export interface BulkOperationState {
-  id: string;
-  status: "CREATED" | "RUNNING" | "COMPLETED" | "FAILED" | "CANCELED" | "CANCELING" | "EXPIRED";
-  errorCode: string | null;
-  objectCount: string;
-  rootObjectCount: string;
-  fileSize: string | null;
-  url: string | null;
-  partialDataUrl: string | null;
-  createdAt: string;
-  completedAt: string | null;
-}
+/** Generated from the document (npm run graphql:codegen). */
+export type BulkOperationStatusResult = BulkOperationStatusQuery;
+export type BulkOperationStatusVariables = BulkOperationStatusQueryVariables;
 
-export interface BulkOperationStatusResult {
-  node: BulkOperationState | null;
-}
+/** The bulk operation the node resolves to (null when the id is unknown). */
+export type BulkOperationState = NonNullable<BulkOperationStatusResult["node"]>;

@@ -1,3 +1,8 @@
+import type {
+  BulkOperationsInFlightQuery,
+  BulkOperationsInFlightQueryVariables,
+} from "./generated/admin.generated";
+
 /**
  * The shop's bulk queries still in flight, newest first (Shopify runs one per app and shop): read
  * when a start is refused with OPERATION_IN_PROGRESS, to adopt the operation a process that died
@@ -23,6 +28,6 @@ export const BulkOperationsInFlight = {
   `,
 } as const;
 
-export interface BulkOperationsInFlightResult {
-  bulkOperations: { nodes: { id: string; status: string; query: string }[] };
-}
+/** Generated from the document (npm run graphql:codegen). */
+export type BulkOperationsInFlightResult = BulkOperationsInFlightQuery;
+export type BulkOperationsInFlightVariables = BulkOperationsInFlightQueryVariables;

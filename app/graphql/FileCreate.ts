@@ -1,3 +1,5 @@
+import type { FileCreateMutation, FileCreateMutationVariables } from "./generated/admin.generated";
+
 /** Makes a file in the shop's Files from a staged upload; Shopify processes it afterwards. */
 export const FileCreate = {
   name: "FileCreate",
@@ -18,9 +20,6 @@ export const FileCreate = {
   `,
 } as const;
 
-export interface FileCreateResult {
-  fileCreate: {
-    files: { id: string; fileStatus: string }[] | null;
-    userErrors: { field: string[] | null; message: string; code: string | null }[];
-  };
-}
+/** Generated from the document (npm run graphql:codegen). */
+export type FileCreateResult = FileCreateMutation;
+export type FileCreateVariables = FileCreateMutationVariables;

@@ -1,3 +1,5 @@
+import type { LocationListQuery, LocationListQueryVariables } from "./generated/admin.generated";
+
 /** The shop's locations (few enough for one page; read before the inventory bulk sync). */
 export const LocationList = {
   name: "LocationList",
@@ -17,13 +19,6 @@ export const LocationList = {
   `,
 } as const;
 
-export interface LocationListResult {
-  locations: {
-    nodes: {
-      id: string;
-      name: string;
-      isActive: boolean;
-      address: { countryCode: string | null } | null;
-    }[];
-  };
-}
+/** Generated from the document (npm run graphql:codegen). */
+export type LocationListResult = LocationListQuery;
+export type LocationListVariables = LocationListQueryVariables;

@@ -1,3 +1,8 @@
+import type {
+  MetafieldDefinitionCreateMutation,
+  MetafieldDefinitionCreateMutationVariables,
+} from "./generated/admin.generated";
+
 /** Creates one app-owned metafield definition (typed, with storefront access for theme blocks). */
 export const MetafieldDefinitionCreate = {
   name: "MetafieldDefinitionCreate",
@@ -19,9 +24,6 @@ export const MetafieldDefinitionCreate = {
   `,
 } as const;
 
-export interface MetafieldDefinitionCreateResult {
-  metafieldDefinitionCreate: {
-    createdDefinition: { id: string; namespace: string; key: string } | null;
-    userErrors: { field: string[] | null; message: string; code: string | null }[];
-  };
-}
+/** Generated from the document (npm run graphql:codegen). */
+export type MetafieldDefinitionCreateResult = MetafieldDefinitionCreateMutation;
+export type MetafieldDefinitionCreateVariables = MetafieldDefinitionCreateMutationVariables;

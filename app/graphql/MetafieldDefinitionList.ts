@@ -1,3 +1,8 @@
+import type {
+  MetafieldDefinitionListQuery,
+  MetafieldDefinitionListQueryVariables,
+} from "./generated/admin.generated";
+
 /** The metafield definitions of one owner type in one namespace (`$app:…` resolves to the app's). */
 export const MetafieldDefinitionList = {
   name: "MetafieldDefinitionList",
@@ -16,6 +21,6 @@ export const MetafieldDefinitionList = {
   `,
 } as const;
 
-export interface MetafieldDefinitionListResult {
-  metafieldDefinitions: { nodes: { id: string; key: string; type: { name: string } }[] };
-}
+/** Generated from the document (npm run graphql:codegen). */
+export type MetafieldDefinitionListResult = MetafieldDefinitionListQuery;
+export type MetafieldDefinitionListVariables = MetafieldDefinitionListQueryVariables;

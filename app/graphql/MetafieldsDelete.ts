@@ -1,3 +1,8 @@
+import type {
+  MetafieldsDeleteMutation,
+  MetafieldsDeleteMutationVariables,
+} from "./generated/admin.generated";
+
 /**
  * Deletes metafields by owner, namespace and key (a product's cleared profile, the shop's last
  * registration). A metafield that is not there comes back as null, and the call still succeeds.
@@ -21,9 +26,6 @@ export const MetafieldsDelete = {
   `,
 } as const;
 
-export interface MetafieldsDeleteResult {
-  metafieldsDelete: {
-    deletedMetafields: ({ ownerId: string; namespace: string; key: string } | null)[] | null;
-    userErrors: { field: string[] | null; message: string }[];
-  };
-}
+/** Generated from the document (npm run graphql:codegen). */
+export type MetafieldsDeleteResult = MetafieldsDeleteMutation;
+export type MetafieldsDeleteVariables = MetafieldsDeleteMutationVariables;

@@ -1,3 +1,8 @@
+import type {
+  MetafieldsSetMutation,
+  MetafieldsSetMutationVariables,
+} from "./generated/admin.generated";
+
 /** Writes up to 25 metafields atomically (labels, profiles); values are JSON text. */
 export const MetafieldsSet = {
   name: "MetafieldsSet",
@@ -21,14 +26,6 @@ export const MetafieldsSet = {
   `,
 } as const;
 
-export interface MetafieldsSetResult {
-  metafieldsSet: {
-    metafields: { id: string; ownerType: string; namespace: string; key: string }[] | null;
-    userErrors: {
-      field: string[] | null;
-      message: string;
-      code: string | null;
-      elementIndex: number | null;
-    }[];
-  };
-}
+/** Generated from the document (npm run graphql:codegen). */
+export type MetafieldsSetResult = MetafieldsSetMutation;
+export type MetafieldsSetVariables = MetafieldsSetMutationVariables;

@@ -1,3 +1,8 @@
+import type {
+  MetaobjectDefinitionByTypeQuery,
+  MetaobjectDefinitionByTypeQueryVariables,
+} from "./generated/admin.generated";
+
 /** Whether a metaobject definition exists, and its fields (to spot definitions missing a field). */
 export const MetaobjectDefinitionByType = {
   name: "MetaobjectDefinitionByType",
@@ -14,10 +19,6 @@ export const MetaobjectDefinitionByType = {
   `,
 } as const;
 
-export interface MetaobjectDefinitionByTypeResult {
-  metaobjectDefinitionByType: {
-    id: string;
-    type: string;
-    fieldDefinitions: { key: string }[];
-  } | null;
-}
+/** Generated from the document (npm run graphql:codegen). */
+export type MetaobjectDefinitionByTypeResult = MetaobjectDefinitionByTypeQuery;
+export type MetaobjectDefinitionByTypeVariables = MetaobjectDefinitionByTypeQueryVariables;

@@ -1,3 +1,8 @@
+import type {
+  MetaobjectDefinitionCreateMutation,
+  MetaobjectDefinitionCreateMutationVariables,
+} from "./generated/admin.generated";
+
 /** Creates an app-owned metaobject definition (e.g. `$app:certificate`). */
 export const MetaobjectDefinitionCreate = {
   name: "MetaobjectDefinitionCreate",
@@ -18,9 +23,6 @@ export const MetaobjectDefinitionCreate = {
   `,
 } as const;
 
-export interface MetaobjectDefinitionCreateResult {
-  metaobjectDefinitionCreate: {
-    metaobjectDefinition: { id: string; type: string } | null;
-    userErrors: { field: string[] | null; message: string; code: string | null }[];
-  };
-}
+/** Generated from the document (npm run graphql:codegen). */
+export type MetaobjectDefinitionCreateResult = MetaobjectDefinitionCreateMutation;
+export type MetaobjectDefinitionCreateVariables = MetaobjectDefinitionCreateMutationVariables;

@@ -1,3 +1,8 @@
+import type {
+  MetaobjectDefinitionUpdateMutation,
+  MetaobjectDefinitionUpdateMutationVariables,
+} from "./generated/admin.generated";
+
 /** Adds fields a newer Seaworthy needs to a metaobject definition an older one created. */
 export const MetaobjectDefinitionUpdate = {
   name: "MetaobjectDefinitionUpdate",
@@ -17,9 +22,6 @@ export const MetaobjectDefinitionUpdate = {
   `,
 } as const;
 
-export interface MetaobjectDefinitionUpdateResult {
-  metaobjectDefinitionUpdate: {
-    metaobjectDefinition: { id: string } | null;
-    userErrors: { field: string[] | null; message: string; code: string | null }[];
-  };
-}
+/** Generated from the document (npm run graphql:codegen). */
+export type MetaobjectDefinitionUpdateResult = MetaobjectDefinitionUpdateMutation;
+export type MetaobjectDefinitionUpdateVariables = MetaobjectDefinitionUpdateMutationVariables;

@@ -1,3 +1,8 @@
+import type {
+  MetaobjectDeleteMutation,
+  MetaobjectDeleteMutationVariables,
+} from "./generated/admin.generated";
+
 /** Deletes one of the app's metaobjects (a certificate deleted or expired). */
 export const MetaobjectDelete = {
   name: "MetaobjectDelete",
@@ -15,9 +20,6 @@ export const MetaobjectDelete = {
   `,
 } as const;
 
-export interface MetaobjectDeleteResult {
-  metaobjectDelete: {
-    deletedId: string | null;
-    userErrors: { field: string[] | null; message: string; code: string | null }[];
-  };
-}
+/** Generated from the document (npm run graphql:codegen). */
+export type MetaobjectDeleteResult = MetaobjectDeleteMutation;
+export type MetaobjectDeleteVariables = MetaobjectDeleteMutationVariables;

@@ -1,3 +1,8 @@
+import type {
+  MetaobjectListQuery,
+  MetaobjectListQueryVariables,
+} from "./generated/admin.generated";
+
 /** One page of the shop's metaobjects of a type, with their fields (to mirror what Shopify holds). */
 export const MetaobjectList = {
   name: "MetaobjectList",
@@ -22,14 +27,6 @@ export const MetaobjectList = {
   `,
 } as const;
 
-export interface MetaobjectListResult {
-  metaobjects: {
-    nodes: {
-      id: string;
-      handle: string;
-      updatedAt: string;
-      fields: { key: string; value: string | null }[];
-    }[];
-    pageInfo: { hasNextPage: boolean; endCursor: string | null };
-  };
-}
+/** Generated from the document (npm run graphql:codegen). */
+export type MetaobjectListResult = MetaobjectListQuery;
+export type MetaobjectListVariables = MetaobjectListQueryVariables;

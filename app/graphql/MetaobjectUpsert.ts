@@ -1,3 +1,8 @@
+import type {
+  MetaobjectUpsertMutation,
+  MetaobjectUpsertMutationVariables,
+} from "./generated/admin.generated";
+
 /** Creates or updates one of the app's metaobjects by type and handle (a certificate). */
 export const MetaobjectUpsert = {
   name: "MetaobjectUpsert",
@@ -18,9 +23,6 @@ export const MetaobjectUpsert = {
   `,
 } as const;
 
-export interface MetaobjectUpsertResult {
-  metaobjectUpsert: {
-    metaobject: { id: string; handle: string } | null;
-    userErrors: { field: string[] | null; message: string; code: string | null }[];
-  };
-}
+/** Generated from the document (npm run graphql:codegen). */
+export type MetaobjectUpsertResult = MetaobjectUpsertMutation;
+export type MetaobjectUpsertVariables = MetaobjectUpsertMutationVariables;

@@ -1,3 +1,5 @@
+import type { OverviewStatsQuery, OverviewStatsQueryVariables } from "./generated/admin.generated";
+
 /** The Overview page's figures, read live from the Admin API until the store mirror exists. */
 export const OverviewStats = {
   name: "OverviewStats",
@@ -29,19 +31,6 @@ export const OverviewStats = {
   `,
 } as const;
 
-export interface OverviewStatsResult {
-  productsCount: { count: number; precision: string } | null;
-  activeProductsCount: { count: number } | null;
-  ordersCount: { count: number; precision: string } | null;
-  products: {
-    nodes: {
-      id: string;
-      title: string;
-      status: "ACTIVE" | "DRAFT" | "ARCHIVED";
-      productType: string;
-      vendor: string;
-      totalInventory: number;
-      updatedAt: string;
-    }[];
-  };
-}
+/** Generated from the document (npm run graphql:codegen). */
+export type OverviewStatsResult = OverviewStatsQuery;
+export type OverviewStatsVariables = OverviewStatsQueryVariables;

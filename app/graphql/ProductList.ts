@@ -1,3 +1,5 @@
+import type { ProductListQuery, ProductListQueryVariables } from "./generated/admin.generated";
+
 /** One page of the Products list, newest first, with an optional search. */
 export const ProductList = {
   name: "ProductList",
@@ -28,19 +30,6 @@ export const ProductList = {
   `,
 } as const;
 
-export interface ProductListResult {
-  products: {
-    pageInfo: { hasNextPage: boolean; endCursor: string | null };
-    nodes: {
-      id: string;
-      title: string;
-      handle: string;
-      status: "ACTIVE" | "DRAFT" | "ARCHIVED";
-      productType: string;
-      vendor: string;
-      totalInventory: number;
-      variantsCount: { count: number } | null;
-      category: { name: string } | null;
-    }[];
-  };
-}
+/** Generated from the document (npm run graphql:codegen). */
+export type ProductListResult = ProductListQuery;
+export type ProductListVariables = ProductListQueryVariables;

@@ -1,3 +1,5 @@
+import type { ProductTextQuery, ProductTextQueryVariables } from "./generated/admin.generated";
+
 /** A product's own text as Shopify holds it now (read just before rewriting a claim in it). */
 export const ProductText = {
   name: "ProductText",
@@ -13,6 +15,6 @@ export const ProductText = {
   `,
 } as const;
 
-export interface ProductTextResult {
-  product: { id: string; title: string; descriptionHtml: string; updatedAt: string } | null;
-}
+/** Generated from the document (npm run graphql:codegen). */
+export type ProductTextResult = ProductTextQuery;
+export type ProductTextVariables = ProductTextQueryVariables;

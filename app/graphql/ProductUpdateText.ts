@@ -1,3 +1,8 @@
+import type {
+  ProductUpdateTextMutation,
+  ProductUpdateTextMutationVariables,
+} from "./generated/admin.generated";
+
 /**
  * Writes a product's title or description (2026-10: `product: ProductUpdateInput` with the id;
  * the older `input: ProductInput` is deprecated). Only the fields given change.
@@ -22,9 +27,6 @@ export const ProductUpdateText = {
   `,
 } as const;
 
-export interface ProductUpdateTextResult {
-  productUpdate: {
-    product: { id: string; title: string; descriptionHtml: string; updatedAt: string } | null;
-    userErrors: { field: string[] | null; message: string }[];
-  };
-}
+/** Generated from the document (npm run graphql:codegen). */
+export type ProductUpdateTextResult = ProductUpdateTextMutation;
+export type ProductUpdateTextVariables = ProductUpdateTextMutationVariables;

@@ -1,3 +1,5 @@
+import type { ProductsCountQuery, ProductsCountQueryVariables } from "./generated/admin.generated";
+
 /** How many products Shopify has: the reconcile compares it with the mirror. */
 export const ProductsCount = {
   name: "ProductsCount",
@@ -10,6 +12,6 @@ export const ProductsCount = {
   `,
 } as const;
 
-export interface ProductsCountResult {
-  productsCount: { count: number } | null;
-}
+/** Generated from the document (npm run graphql:codegen). */
+export type ProductsCountResult = ProductsCountQuery;
+export type ProductsCountVariables = ProductsCountQueryVariables;

@@ -1,3 +1,5 @@
+import type { ShopProfileQuery, ShopProfileQueryVariables } from "./generated/admin.generated";
+
 /** What the app keeps about a shop: its identity, plan, languages and markets. */
 export const ShopProfile = {
   name: "ShopProfile",
@@ -57,29 +59,6 @@ export const ShopProfile = {
   `,
 } as const;
 
-export interface ShopProfileResult {
-  shop: {
-    name: string;
-    email: string;
-    contactEmail: string;
-    currencyCode: string;
-    ianaTimezone: string;
-    myshopifyDomain: string;
-    plan: { publicDisplayName: string; shopifyPlus: boolean; partnerDevelopment: boolean };
-    primaryDomain: { url: string };
-  };
-  shopLocales: { locale: string; name: string; primary: boolean; published: boolean }[];
-  markets: {
-    pageInfo: { hasNextPage: boolean; endCursor: string | null };
-    nodes: {
-      id: string;
-      name: string;
-      handle: string;
-      status: "ACTIVE" | "DRAFT";
-      currencySettings: { baseCurrency: { currencyCode: string } } | null;
-      conditions: {
-        regionsCondition: { regions: { nodes: { code?: string }[] } } | null;
-      } | null;
-    }[];
-  };
-}
+/** Generated from the document (npm run graphql:codegen). */
+export type ShopProfileResult = ShopProfileQuery;
+export type ShopProfileVariables = ShopProfileQueryVariables;

@@ -1,3 +1,8 @@
+import type {
+  ShopRegistrationsQuery,
+  ShopRegistrationsQueryVariables,
+} from "./generated/admin.generated";
+
 /** The shop's gid (the owner of shop metafields) and the EPR registrations it holds now. */
 export const ShopRegistrations = {
   name: "ShopRegistrations",
@@ -13,6 +18,6 @@ export const ShopRegistrations = {
   `,
 } as const;
 
-export interface ShopRegistrationsResult {
-  shop: { id: string; registrations: { value: string } | null };
-}
+/** Generated from the document (npm run graphql:codegen). */
+export type ShopRegistrationsResult = ShopRegistrationsQuery;
+export type ShopRegistrationsVariables = ShopRegistrationsQueryVariables;

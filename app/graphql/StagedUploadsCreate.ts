@@ -1,3 +1,8 @@
+import type {
+  StagedUploadsCreateMutation,
+  StagedUploadsCreateMutationVariables,
+} from "./generated/admin.generated";
+
 /** Asks Shopify where to upload a file's bytes before `fileCreate` (certificate documents). */
 export const StagedUploadsCreate = {
   name: "StagedUploadsCreate",
@@ -21,15 +26,6 @@ export const StagedUploadsCreate = {
   `,
 } as const;
 
-export interface StagedUploadsCreateResult {
-  stagedUploadsCreate: {
-    stagedTargets:
-      | {
-          url: string | null;
-          resourceUrl: string | null;
-          parameters: { name: string; value: string }[];
-        }[]
-      | null;
-    userErrors: { field: string[] | null; message: string }[];
-  };
-}
+/** Generated from the document (npm run graphql:codegen). */
+export type StagedUploadsCreateResult = StagedUploadsCreateMutation;
+export type StagedUploadsCreateVariables = StagedUploadsCreateMutationVariables;

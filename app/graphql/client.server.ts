@@ -29,3 +29,13 @@ export async function runOperation<T>(
   if (!body.data) throw new AdminApiError(operation.name, "no data in the response");
   return body.data;
 }
+
+/**
+ * A mutation's payload. The schema makes every payload nullable, but Shopify only leaves it null
+ * beside top-level errors, which runOperation and the admin client already throw on: null here is
+ * a broken answer, not a case to handle.
+ */
+export function payloadOf<T>(operation: { name: string }, payload: T | null): T {
+  if (payload === null) throw new AdminApiError(operation.name, "no payload in the response");
+  return payload;
+}

@@ -49,6 +49,7 @@ export const en = {
   "status.ACTIVE": "Active",
   "status.DRAFT": "Draft",
   "status.ARCHIVED": "Archived",
+  "status.UNLISTED": "Unlisted",
   "channels.title": "Channels",
   "channels.emptyHeading": "Channel fit scores are not computed for this store yet",
   "channels.emptyBody":
@@ -95,7 +96,8 @@ export const en = {
   "channels.sort.worst": "Worst first (blocked, then lowest score)",
   "channels.filter.clear": "Clear filters",
   "channels.list.title": "Ranked products on {channel}",
-  "channels.list.count": "{total} products · page {page} of {pages}",
+  "channels.list.count":
+    "{total, plural, one {# product} other {# products}} · page {page} of {pages}",
   "channels.col.product": "Product",
   "channels.col.score": "Score",
   "channels.col.band": "Band",
@@ -109,7 +111,7 @@ export const en = {
   "channels.rules.title": "What to fix first on {channel}",
   "channels.rules.help":
     "The rules that hold back the most products, blockers first. Each fix applies to every product listed.",
-  "channels.rules.products": "{count} products",
+  "channels.rules.products": "{count, plural, one {# product} other {# products}}",
   "channels.rules.show": "Show these products",
   "channels.rules.example": "For example: {message}",
   "channels.rules.none": "No blockers or warnings on this channel.",
@@ -126,7 +128,7 @@ export const en = {
   "product.nothingToFix": "Nothing to fix here.",
   "product.fix": "Fix",
   "product.evidence": "Found",
-  "product.points": "−{points} points",
+  "product.points": "−{points, plural, one {# point} other {# points}}",
   "product.scored": "Scored {when} · rules {version}",
   "product.notFound":
     "This product is not in Seaworthy's copy of your store. It may have been deleted, or the store sync has not reached it yet.",
@@ -140,11 +142,13 @@ export const en = {
   "compliance.nav.registrations": "EPR registrations",
   "compliance.nav.certificates": "Certificates",
   "compliance.state.title": "Checks and labels",
-  "compliance.state.evaluated": "{evaluated} of {products} products checked",
+  "compliance.state.evaluated":
+    "{evaluated} of {products, plural, one {# product} other {# products}} checked",
   "compliance.state.lastCheck": "Last check {when} · rules {version}",
   "compliance.state.outdated":
-    "{count} products were checked with older rules; Check now brings them up to date.",
-  "compliance.state.lastPublish": "Storefront labels last published {when} ({labels} products)",
+    "{count, plural, one {# product was} other {# products were}} checked with older rules; Check now brings them up to date.",
+  "compliance.state.lastPublish":
+    "Storefront labels last published {when} ({labels, plural, one {# product} other {# products}})",
   "compliance.state.neverPublished": "Storefront labels have not been published yet.",
   "compliance.checkNow": "Check now",
   "compliance.publish": "Publish labels",
@@ -167,14 +171,14 @@ export const en = {
   "compliance.market.ALL": "Evidence (all markets)",
   "compliance.counts.title": "Findings by market",
   "compliance.counts.asOf": "As of the check on {day}",
-  "compliance.counts.cell": "{findings} in {products} products",
+  "compliance.counts.cell": "{findings} in {products, plural, one {# product} other {# products}}",
   "compliance.counts.help":
     "A finding that holds in every EU market is counted in each of them. Click a count to see the products.",
   "compliance.col.market": "Market",
   "compliance.col.matching": "Matching findings",
   "compliance.list.title": "Products with these findings",
   "compliance.list.close": "Close list",
-  "compliance.list.count": "{total} products",
+  "compliance.list.count": "{total, plural, one {# product} other {# products}}",
   "compliance.filter.anyMarket": "All markets",
   "compliance.filter.severity": "Severity",
   "compliance.filter.anySeverity": "Any severity",
@@ -454,8 +458,10 @@ export const en = {
   "compliance.bulk.filter.clear": "Clear filters",
   "compliance.bulk.product": "product",
   "compliance.bulk.products": "products",
-  "compliance.bulk.selectAll": "Select all {count} matching products",
-  "compliance.bulk.allSelected": "All {count} matching products are selected.",
+  "compliance.bulk.selectAll":
+    "Select {count, plural, one {the # matching product} other {all # matching products}}",
+  "compliance.bulk.allSelected":
+    "{count, plural, one {The # matching product is selected.} other {All # matching products are selected.}}",
   "compliance.bulk.noProducts": "No products match these filters.",
   "compliance.bulk.col.product": "Product",
   "compliance.bulk.col.findings": "Findings",
@@ -463,8 +469,10 @@ export const en = {
   "compliance.bulk.edit.title": "Set facts",
   "compliance.bulk.edit.help":
     'Only the fields you change are set; every value you set is marked as confirmed. "Back to inferred" removes the confirmed value. Other facts each product has stay as they are.',
-  "compliance.bulk.scope.all": "Applies to all {count} products matching the filters.",
-  "compliance.bulk.scope.ids": "Applies to the {count} selected products.",
+  "compliance.bulk.scope.all":
+    "Applies to {count, plural, one {the # product matching the filters.} other {all # products matching the filters.}}",
+  "compliance.bulk.scope.ids":
+    "Applies to the {count, plural, one {# selected product.} other {# selected products.}}",
   "compliance.bulk.mode.keep": "Keep as is",
   "compliance.bulk.mode.yes": "Yes",
   "compliance.bulk.mode.no": "No",
@@ -476,12 +484,12 @@ export const en = {
   "compliance.bulk.field.language": "Language",
   "compliance.bulk.preview": "Preview",
   "compliance.bulk.preview.title": "Ready to apply",
-  "compliance.bulk.preview.body": "{fields} will change on {count} products.",
-  "compliance.bulk.preview.bodyOne": "{fields} will change on 1 product.",
-  "compliance.bulk.apply": "Apply to {count} products",
+  "compliance.bulk.preview.body":
+    "{fields} will change on {count, plural, one {# product} other {# products}}.",
+  "compliance.bulk.apply": "Apply to {count, plural, one {# product} other {# products}}",
   "compliance.bulk.applyNeedsPreview": "Apply (preview first)",
   "compliance.bulk.applied":
-    "The edit of {count} products has started. Its progress shows below; the products are checked again when it is done.",
+    "The edit of {count, plural, one {# product} other {# products}} has started. Its progress shows below; the products are checked again when it is done.",
   "compliance.bulk.error.nothing": "Choose at least one field to change.",
   "compliance.bulk.error.empty": "No products match this selection.",
   "compliance.bulk.error.materials":
@@ -489,7 +497,8 @@ export const en = {
   "compliance.bulk.error.safetyInfo": "Enter the warning text.",
   "compliance.bulk.error.lang": "Choose the language of the warning.",
   "compliance.bulk.history.title": "Recent bulk edits",
-  "compliance.bulk.history.progress": "{done} of {total} products",
+  "compliance.bulk.history.progress":
+    "{done} of {total, plural, one {# product} other {# products}}",
   "compliance.bulk.status.queued": "Queued",
   "compliance.bulk.status.running": "Running",
   "compliance.bulk.status.done": "Done",
@@ -498,17 +507,17 @@ export const en = {
   "compliance.report.print": "Print or save as PDF",
   "compliance.report.generated": "Generated {when} · rules {version}",
   "compliance.report.checked":
-    "{evaluated} of {products} products checked, last {when} UTC, for the markets {markets}",
+    "{evaluated} of {products, plural, one {# product} other {# products}} checked, last {when} UTC, for the markets {markets}",
   "compliance.report.summary": "Summary",
   "compliance.report.products": "Products affected",
   "compliance.report.noRegistrations": "No EPR registrations on file for this market.",
-  "compliance.report.scopeProducts": "{count} products",
-  "compliance.report.scopeCollections": "{count} collections",
+  "compliance.report.scopeProducts": "{count, plural, one {# product} other {# products}}",
+  "compliance.report.scopeCollections": "{count, plural, one {# collection} other {# collections}}",
   "compliance.report.findings": "Findings",
   "compliance.report.finding": "Finding",
   "compliance.report.none": "No findings for this market.",
   "compliance.report.truncated":
-    "The first {shown} of {total} findings are listed; the CSV export has all of them.",
+    "The first {shown} of {total, plural, one {# finding is} other {# findings are}} listed; the CSV export has all of them.",
   "compliance.report.sources": "Rule sources",
   "compliance.report.rule": "Rule",
   "compliance.report.source": "Source",
@@ -546,7 +555,7 @@ export const en = {
   "sync.state.completed": "Up to date",
   "sync.state.failed": "Failed",
   "sync.last": "Last sync {when}",
-  "sync.rate": "{rows} rows · {rate} rows/s",
+  "sync.rate": "{rows, plural, one {# row} other {# rows}} · {rate} rows/s",
   "sync.resync": "Resync",
   "sync.retry": "Retry",
   "sync.queued": "Sync queued. This page updates as it runs.",

@@ -48,6 +48,7 @@ export const zhCN: Record<MessageKey, string> = {
   "status.ACTIVE": "在售",
   "status.DRAFT": "草稿",
   "status.ARCHIVED": "已归档",
+  "status.UNLISTED": "不公开",
   "channels.title": "渠道",
   "channels.emptyHeading": "尚未为本店计算渠道匹配分数",
   "channels.emptyBody":
@@ -454,7 +455,6 @@ export const zhCN: Record<MessageKey, string> = {
   "compliance.bulk.preview": "预览",
   "compliance.bulk.preview.title": "可以应用",
   "compliance.bulk.preview.body": "将更改 {count} 个产品的：{fields}。",
-  "compliance.bulk.preview.bodyOne": "将更改 1 个产品的：{fields}。",
   "compliance.bulk.apply": "应用到 {count} 个产品",
   "compliance.bulk.applyNeedsPreview": "应用（请先预览）",
   "compliance.bulk.applied":

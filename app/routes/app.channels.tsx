@@ -206,7 +206,6 @@ function ChannelChart({ summary }: { summary: Data["summary"] }) {
 
 function ScoredView({ data }: { data: Scored }) {
   const t = useT();
-  const locale = useLocale();
   const navigate = useNavigate();
   const [search] = useSearchParams();
   const { params, page } = data;
@@ -322,7 +321,7 @@ function ScoredView({ data }: { data: Scored }) {
             />
             <Text as="p" tone="subdued">
               {t("channels.list.count", {
-                total: page.total.toLocaleString(locale),
+                total: page.total,
                 page: page.total ? page.page : 0,
                 pages: page.pageCount,
               })}
@@ -453,7 +452,6 @@ function Figure({ label, value }: { label: string; value: string }) {
 
 function TopRules({ data, channel }: { data: Scored; channel: ChannelId }) {
   const t = useT();
-  const locale = useLocale();
   const [search] = useSearchParams();
   const filtered = (rule: string) => {
     const p = new URLSearchParams(search);
@@ -505,7 +503,7 @@ function TopRules({ data, channel }: { data: Scored; channel: ChannelId }) {
                 ) : null}
                 <InlineStack gap="200" blockAlign="center">
                   <Text as="span" tone="subdued" variant="bodySm">
-                    {t("channels.rules.products", { count: r.products.toLocaleString(locale) })}
+                    {t("channels.rules.products", { count: r.products })}
                   </Text>
                   <Link url={filtered(r.rule)}>{t("channels.rules.show")}</Link>
                 </InlineStack>

@@ -221,7 +221,7 @@ function RunState({ data }: { data: Data }) {
             <span data-testid="compliance-evaluated">
               {t("compliance.state.evaluated", {
                 evaluated: s.evaluated.toLocaleString(locale),
-                products: s.products.toLocaleString(locale),
+                products: s.products,
               })}
             </span>
           </Text>
@@ -233,14 +233,14 @@ function RunState({ data }: { data: Data }) {
           </Text>
           {s.outdated > 0 ? (
             <Text as="p" tone="caution" variant="bodySm">
-              {t("compliance.state.outdated", { count: s.outdated.toLocaleString(locale) })}
+              {t("compliance.state.outdated", { count: s.outdated })}
             </Text>
           ) : null}
           <Text as="p" tone="subdued" variant="bodySm">
             {s.labels > 0
               ? t("compliance.state.lastPublish", {
                   when: when(s.lastPublishedAt),
-                  labels: s.labels.toLocaleString(locale),
+                  labels: s.labels,
                 })
               : t("compliance.state.neverPublished")}
           </Text>
@@ -354,7 +354,7 @@ function MarketTable({ data }: { data: Data }) {
       >
         {t("compliance.counts.cell", {
           findings: n.findings.toLocaleString(locale),
-          products: n.products.toLocaleString(locale),
+          products: n.products,
         })}
       </RemixLink>
     );
@@ -456,7 +456,7 @@ function MatchingList({ data }: { data: Data }) {
           </InlineGrid>
           <Text as="p" tone="subdued">
             <span data-testid="compliance-list-count">
-              {t("compliance.list.count", { total: list.total.toLocaleString(locale) })}
+              {t("compliance.list.count", { total: list.total })}
             </span>
           </Text>
         </BlockStack>

@@ -42,15 +42,16 @@ export async function fetchShopProfile(page: ProfilePage) {
         handle: m.handle,
         active: m.status === "ACTIVE",
         currencyCode: m.currencySettings?.baseCurrency.currencyCode ?? null,
-        countries: (m.conditions?.regionsCondition?.regions.nodes ?? [])
-          .map((r) => r.code)
-          .filter((c): c is string => Boolean(c)),
+        // A region that is not a country comes back as `{}` (the generated type leaves that out).
+        countries: (m.conditions?.regionsCondition?.regions.nodes ?? []).flatMap((r) =>
+          "code" in r && r.code ? [r.code] : [],
+        ),
       });
     }
     after = result.markets.pageInfo.hasNextPage ? result.markets.pageInfo.endCursor : null;
   } while (after);
   const profile = first!;
-  return { shop: profile.shop, locales: profile.shopLocales as ShopLocale[], markets };
+  return { shop: profile.shop, locales: profile.shopLocales, markets };
 }
 
 /**

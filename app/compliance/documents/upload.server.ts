@@ -7,7 +7,12 @@
  */
 import type { AdminClient } from "../../graphql/admin-client";
 import { FileCreate, type FileCreateResult } from "../../graphql/FileCreate";
-import { FileStatus, type FileStatusNode, type FileStatusResult } from "../../graphql/FileStatus";
+import {
+  FileStatus,
+  fileUrl,
+  type FileStatusNode,
+  type FileStatusResult,
+} from "../../graphql/FileStatus";
 import {
   StagedUploadsCreate,
   type StagedUploadsCreateResult,
@@ -64,8 +69,8 @@ export async function uploadDocument(
       },
     ],
   });
-  const stageErrors = staged.stagedUploadsCreate.userErrors;
-  const target = staged.stagedUploadsCreate.stagedTargets?.[0];
+  const stageErrors = staged.stagedUploadsCreate?.userErrors ?? [];
+  const target = staged.stagedUploadsCreate?.stagedTargets?.[0];
   if (stageErrors.length || !target?.url || !target.resourceUrl)
     throw new UploadError(
       "stage",
@@ -104,18 +109,19 @@ export async function uploadDocument(
       },
     ],
   });
-  const file = created.fileCreate.files?.[0];
-  if (created.fileCreate.userErrors.length || !file)
+  const createErrors = created.fileCreate?.userErrors ?? [];
+  const file = created.fileCreate?.files?.[0];
+  if (createErrors.length || !file)
     throw new UploadError(
       "create",
-      created.fileCreate.userErrors.map((e) => e.message).join("; ") || "Shopify made no file",
+      createErrors.map((e) => e.message).join("; ") || "Shopify made no file",
     );
 
   const sleep = options.sleep ?? defaultSleep;
   for (const delay of options.pollDelaysMs ?? DEFAULT_POLL_MS) {
     await sleep(delay);
     const status = await client.request<FileStatusResult>(FileStatus, { ids: [file.id] });
-    const node = status.nodes[0] as FileStatusNode | null | undefined;
+    const node = status.nodes[0];
     if (!node || !("fileStatus" in node)) continue;
     if (node.fileStatus === "FAILED")
       throw new UploadError(
@@ -125,7 +131,7 @@ export async function uploadDocument(
     if (node.fileStatus === "READY")
       return {
         fileId: file.id,
-        url: node.url ?? node.image?.url ?? null,
+        url: fileUrl(node),
         fileStatus: "READY",
         filename: doc.filename,
       };
@@ -144,8 +150,7 @@ export async function fileStatuses(
     const result = await client.request<FileStatusResult>(FileStatus, {
       ids: ids.slice(at, at + 100),
     });
-    for (const node of result.nodes)
-      if (node && "fileStatus" in node) out.set(node.id, node as FileStatusNode);
+    for (const node of result.nodes) if (node && "fileStatus" in node) out.set(node.id, node);
   }
   return out;
 }

@@ -9,6 +9,8 @@
  */
 import type { Db } from "../../db.server";
 import type { AdminClient } from "../../graphql/admin-client";
+import { payloadOf } from "../../graphql/client.server";
+import { fileUrl } from "../../graphql/FileStatus";
 import { MetaobjectDelete, type MetaobjectDeleteResult } from "../../graphql/MetaobjectDelete";
 import { MetaobjectList, type MetaobjectListResult } from "../../graphql/MetaobjectList";
 import { MetaobjectUpsert, type MetaobjectUpsertResult } from "../../graphql/MetaobjectUpsert";
@@ -77,7 +79,7 @@ async function settleDocuments(
     const node = statuses.get(c.document.fileRef!);
     if (!node || (node.fileStatus !== "READY" && node.fileStatus !== "FAILED")) continue;
     const ready = node.fileStatus === "READY";
-    const url = ready ? (node.url ?? node.image?.url ?? null) : null;
+    const url = ready ? fileUrl(node) : null;
     await db.complianceCertificate.updateMany({
       where: { id: c.id, shop },
       data: ready
@@ -124,8 +126,11 @@ export async function publishCertificates(options: {
           handle: { type: CERTIFICATE_TYPE, handle },
           metaobject: { fields: Object.entries(fields).map(([key, value]) => ({ key, value })) },
         });
-        const errors = result.metaobjectUpsert.userErrors;
-        if (errors.length || !result.metaobjectUpsert.metaobject) {
+        const { userErrors: errors, metaobject } = payloadOf(
+          MetaobjectUpsert,
+          result.metaobjectUpsert,
+        );
+        if (errors.length || !metaobject) {
           report.failed.push({
             certificateId,
             message: errors.map((e) => e.message).join("; ") || "Shopify saved nothing",
@@ -134,14 +139,14 @@ export async function publishCertificates(options: {
         }
         await db.complianceCertificate.updateMany({
           where: { id: certificateId, shop },
-          data: { metaobjectId: result.metaobjectUpsert.metaobject.id },
+          data: { metaobjectId: metaobject.id },
         });
         report.upserted += 1;
       } else {
         const result = await client.request<MetaobjectDeleteResult>(MetaobjectDelete, {
           id: step.item.id,
         });
-        const errors = result.metaobjectDelete.userErrors.filter(
+        const errors = payloadOf(MetaobjectDelete, result.metaobjectDelete).userErrors.filter(
           (e) => e.code !== "RECORD_NOT_FOUND",
         );
         const certificateId = step.item.certificateId ?? step.item.handle;

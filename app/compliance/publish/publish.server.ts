@@ -6,6 +6,7 @@
  * throttling and server errors; this module only decides what to send.
  */
 import type { AdminClient } from "../../graphql/admin-client";
+import { payloadOf } from "../../graphql/client.server";
 import {
   MetafieldDefinitionCreate,
   type MetafieldDefinitionCreateResult,
@@ -75,7 +76,10 @@ export async function ensureComplianceDefinitions(client: AdminClient): Promise<
           },
         },
       );
-      const errors = result.metafieldDefinitionCreate.userErrors.filter((e) => e.code !== "TAKEN");
+      const errors = payloadOf(
+        MetafieldDefinitionCreate,
+        result.metafieldDefinitionCreate,
+      ).userErrors.filter((e) => e.code !== "TAKEN");
       if (errors.length)
         throw new PublishError(
           `Shopify refused the ${spec.name} metafield definition: ${errors.map((e) => e.message).join("; ")}`,
@@ -98,9 +102,10 @@ export async function ensureComplianceDefinitions(client: AdminClient): Promise<
         MetaobjectDefinitionUpdate,
         { id: existing.id, definition: { fieldDefinitions: missing.map((f) => ({ create: f })) } },
       );
-      const errors = updated.metaobjectDefinitionUpdate.userErrors.filter(
-        (e) => e.code !== "OBJECT_FIELD_TAKEN",
-      );
+      const errors = payloadOf(
+        MetaobjectDefinitionUpdate,
+        updated.metaobjectDefinitionUpdate,
+      ).userErrors.filter((e) => e.code !== "OBJECT_FIELD_TAKEN");
       if (errors.length)
         throw new PublishError(
           `Shopify refused the new fields of the ${spec.name} metaobject definition: ${errors.map((e) => e.message).join("; ")}`,
@@ -120,7 +125,10 @@ export async function ensureComplianceDefinitions(client: AdminClient): Promise<
         },
       },
     );
-    const errors = result.metaobjectDefinitionCreate.userErrors.filter((e) => e.code !== "TAKEN");
+    const errors = payloadOf(
+      MetaobjectDefinitionCreate,
+      result.metaobjectDefinitionCreate,
+    ).userErrors.filter((e) => e.code !== "TAKEN");
     if (errors.length)
       throw new PublishError(
         `Shopify refused the ${spec.name} metaobject definition: ${errors.map((e) => e.message).join("; ")}`,
@@ -199,7 +207,7 @@ async function setMetafields(
           value: b.value,
         })),
       });
-      const errors = result.metafieldsSet.userErrors;
+      const errors = payloadOf(MetafieldsSet, result.metafieldsSet).userErrors;
       if (!errors.length) break;
       const bad = new Set<number>();
       for (const e of errors) {
@@ -231,7 +239,7 @@ async function deleteMetafields(
           key: b.key,
         })),
       });
-      const errors = result.metafieldsDelete.userErrors;
+      const errors = payloadOf(MetafieldsDelete, result.metafieldsDelete).userErrors;
       if (!errors.length) break;
       const bad = new Set<number>();
       for (const e of errors) {

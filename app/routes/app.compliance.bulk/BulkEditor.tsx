@@ -15,7 +15,7 @@ import { useEffect, useState } from "react";
 import { BULK_FLAGS, BULK_VALUES, PARTY_FIELDS, type BulkField } from "../../compliance/bulk";
 import { PROP65_ENDPOINTS } from "../../compliance/profileForm";
 import type { BulkFilter } from "../../compliance/schemas.server";
-import { useLocale, useT } from "../../i18n/i18n";
+import { useT } from "../../i18n/i18n";
 import type { action } from "./route";
 
 /** Languages a warning is commonly needed in for the markets Seaworthy checks. */
@@ -49,7 +49,6 @@ export function BulkEditor(props: {
   onApplied: () => void;
 }) {
   const t = useT();
-  const locale = useLocale();
   const fetcher = useFetcher<typeof action>();
   const [values, setValues] = useState<Record<string, string>>({ "safetyInfo.lang": "en" });
   const [previewed, setPreviewed] = useState<string | null>(null);
@@ -114,8 +113,8 @@ export function BulkEditor(props: {
           <Text as="p" tone="subdued">
             <span data-testid="bulk-scope">
               {props.scope === "all"
-                ? t("compliance.bulk.scope.all", { count: props.count.toLocaleString(locale) })
-                : t("compliance.bulk.scope.ids", { count: props.count.toLocaleString(locale) })}
+                ? t("compliance.bulk.scope.all", { count: props.count })
+                : t("compliance.bulk.scope.ids", { count: props.count })}
             </span>
           </Text>
           <Text as="p" tone="subdued" variant="bodySm">
@@ -215,22 +214,15 @@ export function BulkEditor(props: {
         {result?.ok && result.intent === "preview" && previewed === key ? (
           <Banner tone="info" title={t("compliance.bulk.preview.title")}>
             <span data-testid="bulk-preview">
-              {t(
-                result.count === 1
-                  ? "compliance.bulk.preview.bodyOne"
-                  : "compliance.bulk.preview.body",
-                {
-                  count: result.count.toLocaleString(locale),
-                  fields: result.fields.map((f) => fieldLabel(t, f)).join(", "),
-                },
-              )}
+              {t("compliance.bulk.preview.body", {
+                count: result.count,
+                fields: result.fields.map((f) => fieldLabel(t, f)).join(", "),
+              })}
             </span>
           </Banner>
         ) : null}
         {result?.ok && result.intent === "apply" ? (
-          <Banner tone="success">
-            {t("compliance.bulk.applied", { count: result.count.toLocaleString(locale) })}
-          </Banner>
+          <Banner tone="success">{t("compliance.bulk.applied", { count: result.count })}</Banner>
         ) : null}
         <InlineStack gap="200">
           <Button
@@ -247,7 +239,7 @@ export function BulkEditor(props: {
             disabled={previewed !== key || !result?.ok}
           >
             {result?.ok && result.intent === "preview" && previewed === key
-              ? t("compliance.bulk.apply", { count: result.count.toLocaleString(locale) })
+              ? t("compliance.bulk.apply", { count: result.count })
               : t("compliance.bulk.applyNeedsPreview")}
           </Button>
         </InlineStack>

@@ -47,7 +47,7 @@ export function BulkEdits({ edits }: { edits: Edit[] }) {
               <Text as="span">
                 {t("compliance.bulk.history.progress", {
                   done: e.done.toLocaleString(locale),
-                  total: e.total.toLocaleString(locale),
+                  total: e.total,
                 })}
               </Text>
               <Text as="span" tone="subdued" variant="bodySm">

@@ -33,7 +33,7 @@ import { bulkFilterSchema, type BulkFilter } from "../../compliance/schemas.serv
 import { compliancePath } from "../../components/ComplianceBits";
 import { db } from "../../db.server";
 import type { MessageKey } from "../../i18n/en";
-import { resolveLocale, translate, useLocale, useT, type Locale } from "../../i18n/i18n";
+import { resolveLocale, translate, useT, type Locale } from "../../i18n/i18n";
 import { logger } from "../../logger.server";
 import { getShopSettings } from "../../shop/settings.server";
 import { BulkEditor } from "./BulkEditor";
@@ -266,7 +266,6 @@ function Filters({ data }: { data: Data }) {
 
 function Products({ data }: { data: Data }) {
   const t = useT();
-  const locale = useLocale();
   const [params] = useSearchParams();
   const { selectedResources, allResourcesSelected, handleSelectionChange, clearSelection } =
     useIndexResourceState(data.rows);
@@ -291,10 +290,10 @@ function Products({ data }: { data: Data }) {
           onSelectionChange={handleSelectionChange}
           hasMoreItems={data.total > data.rows.length}
           paginatedSelectAllText={t("compliance.bulk.allSelected", {
-            count: data.total.toLocaleString(locale),
+            count: data.total,
           })}
           paginatedSelectAllActionText={t("compliance.bulk.selectAll", {
-            count: data.total.toLocaleString(locale),
+            count: data.total,
           })}
           emptyState={
             <Text as="p" tone="subdued" alignment="center">

@@ -117,7 +117,7 @@ describe("bulk sync of products from the (simulated) Admin API", () => {
     const started = await client().request<BulkOperationRunQueryResult>(BulkOperationRunQuery, {
       query: BULK_QUERIES.products.document,
     });
-    const orphan = started.bulkOperationRunQuery.bulkOperation!.id;
+    const orphan = started.bulkOperationRunQuery!.bulkOperation!.id;
     // Another resource cannot start meanwhile (one bulk query per shop): refused, not adopted.
     await expect(
       startBulkSync({ db: db(), client: client(), shop: SHOP, resource: "orders" }),

@@ -2,6 +2,7 @@ import { mkdirSync, rmSync } from "node:fs";
 import path from "node:path";
 import type { Db } from "../../db.server";
 import type { AdminClient } from "../../graphql/admin-client";
+import { payloadOf } from "../../graphql/client.server";
 import {
   BulkOperationRunQuery,
   type BulkOperationRunQueryResult,
@@ -100,7 +101,10 @@ export async function startBulkSync(options: {
   const data = await client.request<BulkOperationRunQueryResult>(BulkOperationRunQuery, {
     query: BULK_QUERIES[resource].document,
   });
-  const { bulkOperation, userErrors } = data.bulkOperationRunQuery;
+  const { bulkOperation, userErrors } = payloadOf(
+    BulkOperationRunQuery,
+    data.bulkOperationRunQuery,
+  );
   if (!bulkOperation || userErrors.length) {
     const adopted = userErrors.some((e) => e.code === "OPERATION_IN_PROGRESS")
       ? await adoptInFlight(db, client, shop, resource)
