@@ -1,5 +1,4 @@
 import { z } from "zod";
-import type { Db } from "../db.server";
 import { defineJob } from "../jobs/types";
 import type { JobQueue } from "../jobs/types";
 import { logger } from "../logger.server";
@@ -19,6 +18,9 @@ import {
   type ProductScores,
 } from "./store.server";
 import { databaseUrl } from "../db/url";
+import { complianceMarkets } from "../compliance/markets.server";
+import { db, type Db } from "../db.server";
+import { refreshProducts } from "./refresh.server";
 
 /**
  * Keeps the ChannelScore table in step with the mirror: one product after its webhook, or every
@@ -124,6 +126,26 @@ export const rescoreProductJob = defineJob({
   },
 });
 
+/**
+ * A product changed (created or updated): compliance first, then channel fit, from one load of
+ * its facts (./refresh.server.ts). Stock and sales changes need only the re-score above.
+ */
+export const refreshProductsJob = defineJob({
+  name: "channels.refresh-products",
+  schema: z.object({ productIds: z.array(z.string().min(1)).min(1).max(1000) }),
+  attempts: 3,
+  concurrency: 4,
+  async run({ productIds }, ctx) {
+    const result = await refreshProducts({
+      raw: rawDb(databaseUrl()),
+      shop: ctx.shop,
+      productIds,
+      markets: await complianceMarkets(db(), ctx.shop),
+    });
+    ctx.log("products refreshed", result);
+  },
+});
+
 export const rescoreAllJob = defineJob({
   name: "channels.rescore-all",
   schema: z.object({ reason: z.string().optional() }),
@@ -142,7 +164,7 @@ export const rescoreAllJob = defineJob({
   },
 });
 
-export const CHANNEL_JOBS = [rescoreProductJob, rescoreAllJob];
+export const CHANNEL_JOBS = [refreshProductsJob, rescoreProductJob, rescoreAllJob];
 
 /**
  * Queues a full pass when the shop's scores are stale: judged by other rule packs than the ones

@@ -3,9 +3,14 @@ import path from "node:path";
 import { z } from "zod";
 import { migrateTokenJob, shopsOnLegacyTokens } from "../auth/jobs.server";
 import { rawDb } from "../db/raw.server";
-import { rescoreAllJob, rescoreIfStale, rescoreProductJob } from "../channels/jobs.server";
+import {
+  refreshProductsJob,
+  rescoreAllJob,
+  rescoreIfStale,
+  rescoreProductJob,
+} from "../channels/jobs.server";
 import { deleteProductScores } from "../channels/store.server";
-import { evaluateAllJob, evaluateIfStale, evaluateProductJob } from "../compliance/jobs.server";
+import { evaluateAllJob, evaluateIfStale } from "../compliance/jobs.server";
 import { listCertificateMetaobjects } from "../compliance/publish/certificates.server";
 import { deleteProductResult } from "../compliance/results.server";
 import { db, type Db } from "../db.server";
@@ -126,18 +131,12 @@ async function rescoreAfterWebhook(
   const after = await productsTouched(db(), shop, topic, payload);
   const productIds = [...new Set([...before, ...after])];
   if (productIds.length === 0) return;
-  await ctx.enqueue(
-    rescoreProductJob,
-    { productIds: productIds.slice(0, 1000) },
-    { jobId: `rescore:${eventId}` },
-  );
-  // Compliance reads the product's own data only: stock and sales change nothing there.
+  // The product's own data changed: compliance, then channel fit behind its gate, in one job.
+  // Stock and sales change nothing compliance reads: channel fit alone is re-scored.
+  const ids = { productIds: productIds.slice(0, 1000) };
   if (topic === "products/create" || topic === "products/update")
-    await ctx.enqueue(
-      evaluateProductJob,
-      { productIds: productIds.slice(0, 1000) },
-      { jobId: `evaluate:${eventId}` },
-    );
+    await ctx.enqueue(refreshProductsJob, ids, { jobId: `refresh:${eventId}` });
+  else await ctx.enqueue(rescoreProductJob, ids, { jobId: `rescore:${eventId}` });
 }
 
 /** Finishes a bulk sync: waits for Shopify (polling as the finish webhook's fallback), downloads, ingests. */
