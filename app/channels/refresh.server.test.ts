@@ -12,7 +12,7 @@ import { rawDb, selectRows } from "../db/raw.server";
 import { createInlineRunner } from "../jobs/inline";
 import { action as productsUpdate } from "../routes/webhooks.products.update";
 import { openMirrorWriter } from "../sync/mirror/writer.server";
-import * as facts from "./facts.server";
+import type * as facts from "./facts.server";
 import { GATE_RULE } from "./gate";
 import { refreshProducts } from "./refresh.server";
 
