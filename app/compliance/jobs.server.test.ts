@@ -249,8 +249,8 @@ describe("compliance jobs", () => {
     await afterVaultChange(fake, SHOP, { kind: "certificates" });
     await afterVaultChange(fake, SHOP, { kind: "profile", productId: gid(1) });
     expect(queued).toEqual([
-      `compliance.evaluate-all ${SHOP} {"reason":"certificates"}`,
-      `channels.rescore-all ${SHOP} {"reason":"certificates changed"}`,
+      // One compliance pass that re-scores the channels after it (see the next test).
+      `compliance.evaluate-all ${SHOP} {"reason":"certificates","rescore":"all"}`,
       `${publishLabelsJob.name} ${SHOP} {"reason":"certificates"} publish-labels:vault`,
       `compliance.evaluate-product ${SHOP} {"productIds":["${gid(1)}"]}`,
       `${publishLabelsJob.name} ${SHOP} {"reason":"profile"} publish-labels:vault`,
@@ -268,5 +268,26 @@ describe("compliance jobs", () => {
       `compliance.evaluate-all ${SHOP} {"reason":"pack-version"} evaluate-all:pack-version:${PACKS_VERSION}`,
       `compliance.evaluate-all ${OTHER} {"reason":"never-evaluated"} evaluate-all:never-evaluated:${PACKS_VERSION}`,
     ]);
+  });
+
+  it("a certificate edit runs one compliance pass, then one channel re-score, in that order", async () => {
+    const queue = inline();
+    const ran: string[] = [];
+    const original = queue.enqueue.bind(queue);
+    // The label publish needs a shop on Shopify and waits a minute: recorded, not run.
+    queue.enqueue = (async (job, shop, payload, opts) => {
+      ran.push(job.name);
+      if (job.name === publishLabelsJob.name) return { id: "skipped", deduped: false };
+      return original(job, shop, payload, opts);
+    }) as JobQueue["enqueue"];
+    await afterVaultChange(queue, SHOP, { kind: "certificates" });
+    await queue.drain();
+    expect(ran).toEqual([
+      "compliance.evaluate-all",
+      publishLabelsJob.name,
+      // Queued by the pass when it is done, so it scores behind the new gates.
+      "channels.rescore-all",
+    ]);
+    await queue.close();
   });
 });

@@ -58,12 +58,19 @@ export const evaluateProductJob = defineJob({
 
 export const evaluateAllJob = defineJob({
   name: "compliance.evaluate-all",
-  schema: z.object({ reason: z.string().optional() }),
+  schema: z.object({
+    reason: z.string().optional(),
+    /**
+     * "all": channel fit is re-scored in full after this pass (certificates feed its facts too),
+     * once and in that order; otherwise only the products whose gate moved are.
+     */
+    rescore: z.enum(["all"]).optional(),
+  }),
   attempts: 3,
   backoffMs: 10_000,
   // A full pass keeps a core busy; two at once across all shops is plenty (as channel fit).
   concurrency: 2,
-  async run({ reason }, ctx) {
+  async run({ reason, rescore }, ctx) {
     const result = await evaluateAll({
       channels: rawDb(databaseUrl()),
       shop: ctx.shop,
@@ -71,7 +78,9 @@ export const evaluateAllJob = defineJob({
       signal: ctx.signal,
       onProgress: (p) => ctx.progress(p),
     });
-    await rescoreGateChanges(queueOf(ctx), ctx.shop, result.gateChanged, result.gateChanges);
+    if (rescore === "all")
+      await ctx.enqueue(rescoreAllJob, { reason: reason ?? "compliance pass" });
+    else await rescoreGateChanges(queueOf(ctx), ctx.shop, result.gateChanged, result.gateChanges);
     ctx.log("all products evaluated", {
       evaluated: result.evaluated,
       swept: result.swept,
@@ -216,9 +225,11 @@ export async function afterVaultChange(
 ): Promise<void> {
   if (change.kind === "profile")
     await q.enqueue(evaluateProductJob, shop, { productIds: [change.productId] });
+  // Certificates feed channel fit's facts as well: one compliance pass, then one re-score after
+  // it (never both at once, where the re-score would read the gate the pass is replacing).
+  else if (change.kind === "certificates")
+    await q.enqueue(evaluateAllJob, shop, { reason: change.kind, rescore: "all" });
   else await q.enqueue(evaluateAllJob, shop, { reason: change.kind });
-  if (change.kind === "certificates")
-    await q.enqueue(rescoreAllJob, shop, { reason: "certificates changed" });
   await publishSoon(q, shop, change.kind);
 }
 
