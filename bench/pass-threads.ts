@@ -12,8 +12,8 @@
  *   generated: each thread generates the store (seed 1) and takes its slice (bench/rank-pure.ts)
  */
 import { Worker, isMainThread, parentPort, workerData } from "node:worker_threads";
-import { rawDb, closeChannelsDb } from "../app/db/raw.server";
-import { loadShopFacts, productFactsPages } from "../app/channels/facts.server";
+import { rawDb, closeRawDb } from "../app/db/raw.server";
+import { loadShopFacts, productFactsPages } from "../app/facts/products.server";
 import { shareCuts, sharesOf, type Share } from "../app/channels/pass.server";
 import { scoreProduct } from "../app/channels/score";
 import type { ProductFacts, ShopFacts } from "../app/channels/types";
@@ -49,7 +49,7 @@ async function load(data: Source): Promise<{ shop: ShopFacts; facts: ProductFact
   const { after, until } = data.share;
   for await (const page of productFactsPages(db, data.share.shop, { after, until }))
     facts.push(...page);
-  await closeChannelsDb(data.share.url);
+  await closeRawDb(data.share.url);
   return { shop, facts };
 }
 

@@ -17,8 +17,8 @@ import os from "node:os";
 import path from "node:path";
 import { parseArgs } from "node:util";
 import { rescoreProducts } from "../app/channels/jobs.server";
-import { rawDb, closeChannelsDb, selectRows } from "../app/db/raw.server";
-import { FACTS_PAGE, loadShopFacts, productFactsPages } from "../app/channels/facts.server";
+import { rawDb, closeRawDb, selectRows } from "../app/db/raw.server";
+import { FACTS_PAGE, loadShopFacts, productFactsPages } from "../app/facts/products.server";
 import { scoreProduct } from "../app/channels/index";
 import { passThreads } from "../app/channels/pass.server";
 import { saveScores } from "../app/channels/store.server";
@@ -162,7 +162,7 @@ async function measure(url: string) {
     singles.push(performance.now() - t);
   }
   await db.$disconnect();
-  await closeChannelsDb(url);
+  await closeRawDb(url);
   console.log(
     JSON.stringify({
       fullPassMs: round(median(threaded.passesMs), 1),

@@ -6,8 +6,8 @@ import { createDb } from "../db.server";
 import { migrate } from "../db/migrate.server";
 import { importFile, type ImportResult } from "../sync/import/import-file.server";
 import { openMirrorWriter } from "../sync/mirror/writer.server";
-import { rawDb, closeChannelsDb } from "../db/raw.server";
-import { productFactsPages } from "./facts.server";
+import { rawDb, closeRawDb } from "../db/raw.server";
+import { productFactsPages } from "../facts/products.server";
 import { applyComplianceGate } from "./gate";
 import { rankChannels, scoreProduct } from "./index";
 import { evaluateOne, isoDay } from "../compliance/evaluate.server";
@@ -128,7 +128,7 @@ export async function auditFile(options: {
         }
       }
     } finally {
-      await closeChannelsDb(url);
+      await closeRawDb(url);
     }
     return {
       format: imported.format,

@@ -3,7 +3,7 @@ import { defineJob } from "../jobs/types";
 import type { JobQueue } from "../jobs/types";
 import { logger } from "../logger.server";
 import { rawDb, selectRows, type RawDb } from "../db/raw.server";
-import { loadProductFacts, loadShopFacts, salesKnownFor } from "./facts.server";
+import { loadProductFacts, loadShopFacts, salesKnownFor } from "../facts/products.server";
 import { applyComplianceGate } from "./gate";
 import { passThreads, scoredPages } from "./pass.server";
 import { PACKS, PACKS_VERSION, scoreProduct } from "./index";

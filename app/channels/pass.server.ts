@@ -9,7 +9,7 @@ import {
 } from "../jobs/shares.server";
 import { threadAvailable } from "../jobs/threads.server";
 import { rawDb, type RawDb } from "../db/raw.server";
-import { FACTS_PAGE, loadShopFacts, productFactsPages } from "./facts.server";
+import { FACTS_PAGE, loadShopFacts, productFactsPages } from "../facts/products.server";
 import { applyComplianceGate } from "./gate";
 import { scoreProduct } from "./score";
 import { layScores, type LaidScores } from "./store.server";

@@ -4,12 +4,12 @@
  */
 import { workerData } from "node:worker_threads";
 import { servePages } from "../jobs/shares.server";
-import { closeChannelsDb } from "../db/raw.server";
+import { closeRawDb } from "../db/raw.server";
 import { scoreShare, type Share } from "./pass.server";
 
 const share = workerData as Share;
 try {
   await servePages(scoreShare(share));
 } finally {
-  await closeChannelsDb(share.url);
+  await closeRawDb(share.url);
 }

@@ -12,12 +12,12 @@ import { rawDb, selectRows } from "../db/raw.server";
 import { createInlineRunner } from "../jobs/inline";
 import { action as productsUpdate } from "../routes/webhooks.products.update";
 import { openMirrorWriter } from "../sync/mirror/writer.server";
-import type * as facts from "./facts.server";
+import type * as facts from "../facts/products.server";
 import { GATE_RULE } from "./gate";
 import { refreshProducts } from "./refresh.server";
 
 const loads = vi.hoisted(() => ({ count: 0 }));
-vi.mock("./facts.server", async (importOriginal) => {
+vi.mock("../facts/products.server", async (importOriginal) => {
   const actual = await importOriginal<typeof facts>();
   return {
     ...actual,

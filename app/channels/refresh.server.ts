@@ -12,7 +12,7 @@ import { loadAnswers, loadVault } from "../compliance/inputs.server";
 import { PACKS_VERSION } from "../compliance/packs/version";
 import { deleteProductResult, saveResults, type ProductResult } from "../compliance/results.server";
 import type { RawDb } from "../db/raw.server";
-import { loadProductFacts, loadShopFacts, salesKnownFor } from "./facts.server";
+import { loadProductFacts, loadShopFacts, salesKnownFor } from "../facts/products.server";
 import { applyComplianceGate } from "./gate";
 import { scoreProduct } from "./score";
 import { deleteProductScores, saveScores, type ProductScores } from "./store.server";

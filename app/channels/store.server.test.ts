@@ -1,7 +1,7 @@
 import { afterAll, describe, expect, it } from "vitest";
 import { scratchDatabase, TEST_DATABASE_URL } from "../../test/helpers/postgres";
 import { migrate } from "../db/migrate.server";
-import { rawDb, closeChannelsDb, selectRows } from "../db/raw.server";
+import { rawDb, closeRawDb, selectRows } from "../db/raw.server";
 import { parseFindings } from "./queries.server";
 import { scoreProduct } from "./score";
 import {
@@ -82,7 +82,7 @@ function suite(name: string, database: () => Promise<{ url: string; drop: () => 
         [shop],
       );
     afterAll(async () => {
-      await closeChannelsDb(url);
+      await closeRawDb(url);
       await drop();
     });
 

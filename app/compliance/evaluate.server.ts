@@ -5,7 +5,7 @@
  * when the shop is large (../jobs/shares.server.ts).
  */
 import { rawDb, selectRows, type RawDb } from "../db/raw.server";
-import { FACTS_PAGE, loadProductFacts, productFactsPages } from "../channels/facts.server";
+import { FACTS_PAGE, loadProductFacts, productFactsPages } from "../facts/products.server";
 import {
   pagesOnThreads,
   passThreads,

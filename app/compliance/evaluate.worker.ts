@@ -4,7 +4,7 @@
  * (../jobs/shares.server.ts `servePages`).
  */
 import { workerData } from "node:worker_threads";
-import { closeChannelsDb } from "../db/raw.server";
+import { closeRawDb } from "../db/raw.server";
 import { servePages } from "../jobs/shares.server";
 import { evaluateShare, type EvaluationShare } from "./evaluate.server";
 
@@ -12,5 +12,5 @@ const share = workerData as EvaluationShare;
 try {
   await servePages(evaluateShare(share));
 } finally {
-  await closeChannelsDb(share.url);
+  await closeRawDb(share.url);
 }

@@ -5,7 +5,10 @@
  */
 import { selectRows, type RawDb } from "../db/raw.server";
 import type { Certificate, EprStream, MerchantProfile, Registration } from "./types";
-import { answersOf, certificateOf } from "./vault.server";
+import { loadCertificates } from "../facts/certificates.server";
+import { answersOf } from "./vault.server";
+
+export { loadCertificates };
 
 export interface Vault {
   registrations: Registration[];
@@ -24,26 +27,6 @@ export async function loadRegistrations(db: RawDb, shop: string): Promise<Regist
     number: String(r.number),
     ...(r.role ? { role: String(r.role) as NonNullable<Registration["role"]> } : {}),
   }));
-}
-
-export async function loadCertificates(db: RawDb, shop: string): Promise<Certificate[]> {
-  const rows = await selectRows(
-    db,
-    `SELECT "id", "kind", "number", "issuer", "scope", "validFrom", "validTo", "documentUrl" FROM "ComplianceCertificate" WHERE "shop" = ? ORDER BY "id"`,
-    [shop],
-  );
-  return rows.map((r) =>
-    certificateOf({
-      id: String(r.id),
-      kind: String(r.kind),
-      number: String(r.number),
-      issuer: String(r.issuer ?? ""),
-      scope: String(r.scope),
-      validFrom: String(r.validFrom),
-      validTo: r.validTo == null ? null : String(r.validTo),
-      documentUrl: r.documentUrl == null ? null : String(r.documentUrl),
-    }),
-  );
 }
 
 export async function loadVault(db: RawDb, shop: string): Promise<Vault> {

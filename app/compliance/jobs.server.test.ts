@@ -8,7 +8,7 @@ import { randomUUID } from "node:crypto";
 import { afterEach, beforeAll, describe, expect, it } from "vitest";
 import { officialExample } from "../../test/helpers/webhook";
 import { rawDb, selectRows } from "../db/raw.server";
-import { loadProductFacts } from "../channels/facts.server";
+import { loadProductFacts } from "../facts/products.server";
 import { GATE_RULE } from "../channels/jobs.server";
 import { CHANNEL_IDS, type Finding } from "../channels/types";
 import { createDb, type Db } from "../db.server";

@@ -13,7 +13,7 @@
  * and the shop's EPR registrations once per publish, compared with what the shop holds.
  */
 import { dateParam, numbered, selectRows, type RawDb } from "../db/raw.server";
-import { productFactsPages } from "../channels/facts.server";
+import { productFactsPages } from "../facts/products.server";
 import { db, type Db } from "../db.server";
 import type { AdminClient } from "../graphql/admin-client";
 import { logger } from "../logger.server";

@@ -6,7 +6,7 @@
  */
 import { z } from "zod";
 import { rawDb } from "../db/raw.server";
-import { loadProductFacts } from "../channels/facts.server";
+import { loadProductFacts } from "../facts/products.server";
 import type { Db } from "../db.server";
 import type { MessageKey } from "../i18n/en";
 import { translate, type Locale } from "../i18n/i18n";

@@ -4,7 +4,7 @@
  * label writer, channel fit). Dates are ISO calendar days (`YYYY-MM-DD`), compared as strings.
  * Markets are ISO 3166-1 alpha-2 codes; `EU` marks a finding that holds for every EU market.
  */
-import type { ProductFacts, Severity } from "~/channels/types";
+import type { ProductFacts, Severity } from "../facts/types";
 
 export type { ProductFacts, Severity };
 
@@ -105,45 +105,14 @@ export interface Registration {
   role?: "producer" | "authorised_representative" | "third_party" | "other";
 }
 
-export const CERTIFICATE_TYPES = [
-  "CE",
-  "UKCA",
-  "UL",
-  "FCC",
-  "CPC",
-  "EAC",
-  "CHESTNY_ZNAK",
-  "GOTS",
-  "OEKO_TEX",
-  "FSC",
-  "EU_ECOLABEL",
-  "NORDIC_SWAN",
-  "BLUE_ANGEL",
-  "FAIRTRADE",
-  "B_CORP",
-  "ENERGY_STAR",
-  "CRADLE_TO_CRADLE",
-] as const;
-
-/** `CE` is the EU Declaration of Conformity behind the CE mark; `CPC` the Children's Product Certificate. */
-export type CertificateType = (typeof CERTIFICATE_TYPES)[number];
-
-export type CertificateScope =
-  | { kind: "all" }
-  | { kind: "products"; productIds: string[] }
-  | { kind: "collections"; collectionIds: string[] };
-
-export interface Certificate {
-  id: string;
-  type: CertificateType;
-  number: string;
-  issuer: string;
-  scope: CertificateScope;
-  validFrom: string;
-  /** Null when the document carries no expiry (e.g. a DoC); it stays valid until withdrawn. */
-  validTo: string | null;
-  document: { url?: string; fileRef?: string };
-}
+// Certificates are evidence both engines read: they live with the product facts.
+export {
+  CERTIFICATE_TYPES,
+  type Certificate,
+  type CertificateScope,
+  type CertificateType,
+} from "../facts/certificates";
+import type { Certificate } from "../facts/certificates";
 
 export type ComplianceKind =
   "green_claim" | "epr" | "gpsr" | "certification" | "restricted" | "labeling";

@@ -9,7 +9,6 @@ import type { Db } from "../db.server";
 import { validateRegistration } from "./registrations";
 import {
   certificateInputSchema,
-  certificateScopeSchema,
   fieldErrorsOf,
   profileAnswersSchema,
   registrationInputSchema,
@@ -20,11 +19,11 @@ import {
 } from "./schemas.server";
 import type {
   Certificate,
-  CertificateType,
   EprStream,
   MerchantProfile,
   Registration,
 } from "./types";
+import { certificateOf, type CertificateRow } from "../facts/certificates";
 
 /** What changed, so the caller (jobs.server.ts) knows what to re-evaluate. */
 export type VaultChange =
@@ -188,45 +187,6 @@ const CERTIFICATE_SELECT = {
   createdAt: true,
   updatedAt: true,
 } as const;
-
-export interface CertificateRow {
-  id: string;
-  kind: string;
-  number: string;
-  issuer: string;
-  scope: string;
-  validFrom: string;
-  validTo: string | null;
-  documentUrl: string | null;
-  documentFileId?: string | null;
-}
-
-/**
- * A stored row as the engine's Certificate. A scope that no longer parses (hand-edited data)
- * covers nothing rather than everything: a badge must never rest on unreadable evidence.
- */
-export function certificateOf(row: CertificateRow): Certificate {
-  let scope: Certificate["scope"] = { kind: "products", productIds: [] };
-  try {
-    const parsed = certificateScopeSchema.safeParse(JSON.parse(row.scope));
-    if (parsed.success) scope = parsed.data;
-  } catch {
-    // unreadable JSON: keep the empty scope
-  }
-  return {
-    id: row.id,
-    type: row.kind as CertificateType,
-    number: row.number,
-    issuer: row.issuer,
-    scope,
-    validFrom: row.validFrom,
-    validTo: row.validTo,
-    document: {
-      ...(row.documentUrl ? { url: row.documentUrl } : {}),
-      ...(row.documentFileId ? { fileRef: row.documentFileId } : {}),
-    },
-  };
-}
 
 type FullCertificateRow = CertificateRow & {
   documentName: string | null;

@@ -64,7 +64,7 @@ export function rawDb(url: string): RawDb {
 }
 
 /** Closes the connection of this URL (CLI and bench exit; tests drop scratch databases). */
-export async function closeChannelsDb(url: string): Promise<void> {
+export async function closeRawDb(url: string): Promise<void> {
   const db = open.get(url);
   open.delete(url);
   if (db?.kind === "sqlite") db.sqlite.close();

@@ -1,7 +1,6 @@
 import type { ShopMarket } from "../shop/install.server";
-import { validCertificatesFor } from "../compliance/certificates";
-import { loadCertificates } from "../compliance/inputs.server";
-import type { Certificate } from "../compliance/types";
+import { validCertificatesFor, type Certificate } from "./certificates";
+import { loadCertificates } from "./certificates.server";
 import { dateParam, selectRows, type RawDb, type Row } from "../db/raw.server";
 import type { ImageFacts, MetafieldFacts, ProductFacts, ShopFacts, VariantFacts } from "./types";
 

@@ -4,8 +4,14 @@ import { createDb, db, type Db } from "../db.server";
 import { migrate } from "../db/migrate.server";
 import { openMirrorWriter, type MirrorWriter } from "../sync/mirror/writer.server";
 import type { OrderRow, ProductRow, VariantRow } from "../sync/mirror/rows";
-import { rawDb, closeChannelsDb } from "../db/raw.server";
-import { grams, loadProductFacts, loadShopFacts, money, productFactsPages } from "./facts.server";
+import { rawDb, closeRawDb } from "../db/raw.server";
+import {
+  grams,
+  loadProductFacts,
+  loadShopFacts,
+  money,
+  productFactsPages,
+} from "./products.server";
 
 const SHOP = "facts-shop.myshopify.com";
 const OTHER = "facts-other.myshopify.com";
@@ -232,7 +238,7 @@ function suite(name: string, open: () => Promise<void>) {
     afterAll(async () => {
       await writer.close();
       await other.close();
-      await closeChannelsDb(url());
+      await closeRawDb(url());
       if (prismaDb !== db()) await prismaDb?.$disconnect();
       prismaDb = undefined;
       await dropDatabase();
