@@ -6,7 +6,8 @@
  * Shopify's hooks, bin/worker.ts and tests import it.
  */
 import { AUTH_JOBS, migrateLegacyTokens } from "./auth/jobs.server";
-import { CHANNEL_JOBS, rescoreStaleShops } from "./channels/jobs.server";
+import { CHANNEL_JOBS, rescoreAfterEvaluation, rescoreStaleShops } from "./channels/jobs.server";
+import { setAfterEvaluation } from "./compliance/after-evaluation";
 import { COMPLIANCE_JOBS, evaluateStaleShops } from "./compliance/jobs.server";
 import { db } from "./db.server";
 import { createBullmqRunner } from "./jobs/bullmq";
@@ -15,6 +16,10 @@ import type { AnyJobDefinition, JobQueue } from "./jobs/types";
 import { logger } from "./logger.server";
 import { SYNC_JOBS } from "./sync/jobs.server";
 import { restoreSchedules, resumeInterruptedSyncs } from "./sync/resume.server";
+
+// Channel fit reads compliance's gate: it re-scores after each compliance pass. Wired here
+// because compliance may not import channels.
+setAfterEvaluation(rescoreAfterEvaluation);
 
 /**
  * Every job the app has. `npm run worker` starts a worker for each, and both runners refuse to

@@ -21,6 +21,7 @@ import { databaseUrl } from "../db/url";
 import { complianceMarkets } from "../compliance/markets.server";
 import { db, type Db } from "../db.server";
 import { refreshProducts } from "./refresh.server";
+import type { AfterEvaluation } from "../compliance/after-evaluation";
 
 /**
  * Keeps the ChannelScore table in step with the mirror: one product after its webhook, or every
@@ -207,3 +208,17 @@ export async function rescoreStaleShops(db: Db, queue: JobQueue): Promise<number
   }
   return queued;
 }
+
+/**
+ * What follows a compliance pass (plugged in by app/background.server.ts): the products whose
+ * gate moved are re-scored, all of them when too many for one job or when the pass asks for it.
+ */
+export const rescoreAfterEvaluation: AfterEvaluation = async (queue, outcome) => {
+  const { shop, changed, total } = outcome;
+  if (outcome.all)
+    await queue.enqueue(rescoreAllJob, shop, { reason: outcome.reason ?? "compliance pass" });
+  else if (total === 0) return;
+  else if (total > changed.length || total > 1000)
+    await queue.enqueue(rescoreAllJob, shop, { reason: "compliance gate" });
+  else await queue.enqueue(rescoreProductJob, shop, { productIds: [...changed] });
+};

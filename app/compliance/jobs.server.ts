@@ -6,7 +6,7 @@
  */
 import { z } from "zod";
 import { rawDb, type RawDb } from "../db/raw.server";
-import { rescoreAllJob, rescoreProductJob } from "../channels/jobs.server";
+import { afterEvaluation } from "./after-evaluation";
 import { db, type Db } from "../db.server";
 import { defineJob, queueOf, type JobQueue } from "../jobs/types";
 import { logger } from "../logger.server";
@@ -23,22 +23,6 @@ import { databaseUrl } from "../db/url";
 /** Once a day: a certificate that expired yesterday must lose its badge and its evidence today. */
 export const COMPLIANCE_DAILY_MS = 24 * 3600 * 1000;
 
-/**
- * Channel fit reads each product's gate from ComplianceResult: products whose gate moved are
- * re-scored (all of them when too many for one job).
- */
-async function rescoreGateChanges(
-  q: Pick<JobQueue, "enqueue">,
-  shop: string,
-  changed: readonly string[],
-  total: number,
-) {
-  if (total === 0) return;
-  if (total > changed.length || total > 1000)
-    await q.enqueue(rescoreAllJob, shop, { reason: "compliance gate" });
-  else await q.enqueue(rescoreProductJob, shop, { productIds: [...changed] });
-}
-
 export const evaluateProductJob = defineJob({
   name: "compliance.evaluate-product",
   schema: z.object({ productIds: z.array(z.string().min(1)).min(1).max(1000) }),
@@ -51,7 +35,11 @@ export const evaluateProductJob = defineJob({
       markets: await complianceMarkets(db(), ctx.shop),
       productIds,
     });
-    await rescoreGateChanges(queueOf(ctx), ctx.shop, result.gateChanged, result.gateChanged.length);
+    await afterEvaluation(queueOf(ctx), {
+      shop: ctx.shop,
+      changed: result.gateChanged,
+      total: result.gateChanged.length,
+    });
     ctx.log("products evaluated", result);
   },
 });
@@ -78,9 +66,13 @@ export const evaluateAllJob = defineJob({
       signal: ctx.signal,
       onProgress: (p) => ctx.progress(p),
     });
-    if (rescore === "all")
-      await ctx.enqueue(rescoreAllJob, { reason: reason ?? "compliance pass" });
-    else await rescoreGateChanges(queueOf(ctx), ctx.shop, result.gateChanged, result.gateChanges);
+    await afterEvaluation(queueOf(ctx), {
+      shop: ctx.shop,
+      changed: result.gateChanged,
+      total: result.gateChanges,
+      all: rescore === "all",
+      ...(reason ? { reason } : {}),
+    });
     ctx.log("all products evaluated", {
       evaluated: result.evaluated,
       swept: result.swept,

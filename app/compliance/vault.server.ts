@@ -17,12 +17,7 @@ import {
   type RegistrationInput,
   type SaveResult,
 } from "./schemas.server";
-import type {
-  Certificate,
-  EprStream,
-  MerchantProfile,
-  Registration,
-} from "./types";
+import type { Certificate, EprStream, MerchantProfile, Registration } from "./types";
 import { certificateOf, type CertificateRow } from "../facts/certificates";
 
 /** What changed, so the caller (jobs.server.ts) knows what to re-evaluate. */
