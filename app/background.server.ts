@@ -8,7 +8,13 @@
 import { AUTH_JOBS, migrateLegacyTokens } from "./auth/jobs.server";
 import { CHANNEL_JOBS, rescoreAfterEvaluation, rescoreStaleShops } from "./channels/jobs.server";
 import { setAfterEvaluation } from "./compliance/after-evaluation";
-import { COMPLIANCE_JOBS, evaluateStaleShops } from "./compliance/jobs.server";
+import { reactToMirror } from "./reactions.server";
+import { setMirrorReaction } from "./sync/events";
+import {
+  COMPLIANCE_JOBS,
+  COMPLIANCE_SCHEDULES,
+  evaluateStaleShops,
+} from "./compliance/jobs.server";
 import { db } from "./db.server";
 import { createBullmqRunner } from "./jobs/bullmq";
 import { createInlineRunner } from "./jobs/inline";
@@ -20,6 +26,11 @@ import { restoreSchedules, resumeInterruptedSyncs } from "./sync/resume.server";
 // Channel fit reads compliance's gate: it re-scores after each compliance pass. Wired here
 // because compliance may not import channels.
 setAfterEvaluation(rescoreAfterEvaluation);
+// Sync sits below the engines that read its mirror: their reactions are plugged in here.
+setMirrorReaction(reactToMirror);
+
+/** Every capability's repeating work per shop, started and stopped with the sync's. */
+export const SHOP_SCHEDULES = COMPLIANCE_SCHEDULES;
 
 /**
  * Every job the app has. `npm run worker` starts a worker for each, and both runners refuse to
@@ -40,7 +51,7 @@ export const ALL_JOBS: readonly AnyJobDefinition[] = [
 export async function recoverBackgroundWork(queue: JobQueue, inline: boolean): Promise<void> {
   if (inline) {
     await resumeInterruptedSyncs(db(), queue);
-    await restoreSchedules(db(), queue);
+    await restoreSchedules(db(), queue, SHOP_SCHEDULES);
   }
   await rescoreStaleShops(db(), queue);
   await evaluateStaleShops(db(), queue);

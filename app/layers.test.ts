@@ -50,6 +50,8 @@ const folder = (file: string) => path.relative(ROOT, file).split(path.sep)[0]!;
 const FORBIDDEN: Record<string, string[]> = {
   jobs: ["auth", "sync", "channels", "compliance", "campaigns", "facts", "routes"],
   facts: ["channels", "compliance", "campaigns", "routes"],
+  sync: ["channels", "compliance", "campaigns", "routes"],
+  auth: ["sync", "channels", "compliance", "campaigns", "routes"],
   compliance: ["channels", "campaigns", "routes"],
   channels: ["campaigns", "routes"],
 };

@@ -15,7 +15,7 @@ import { logger } from "./logger.server";
 import { demoFetch } from "./demo/demo-fetch.server";
 import { recordInstall } from "./shop/install.server";
 import { startStoreSync } from "./sync/start.server";
-import { getJobQueue } from "./background.server";
+import { getJobQueue, SHOP_SCHEDULES } from "./background.server";
 
 /** Every Admin API call, webhook and GraphQL document in the app uses this version. */
 export const API_VERSION = ApiVersion.October26;
@@ -49,7 +49,10 @@ const shopify = shopifyApp({
   hooks: {
     afterAuth: async ({ session, admin }) => {
       await recordInstall(db(), session.shop, admin.graphql, session.scope ?? "");
-      await startStoreSync(session.shop, getJobQueue(), { onlyIfNeverSynced: true });
+      await startStoreSync(session.shop, getJobQueue(), {
+        onlyIfNeverSynced: true,
+        schedules: SHOP_SCHEDULES,
+      });
     },
   },
   // The library's own lines go through the app's logger (one format, one redaction, one scan).

@@ -277,3 +277,6 @@ export async function evaluateStaleShops(database: Db, q: JobQueue): Promise<num
   }
   return queued;
 }
+
+/** Compliance's repeating work, for the sync's start and stop of a shop (see sync/start.server.ts). */
+export const COMPLIANCE_SCHEDULES = { start: scheduleCompliance, stop: unscheduleCompliance };

@@ -7,7 +7,7 @@ import { env } from "../env.server";
 import type { AdminGraphql } from "../graphql/client.server";
 import { recordInstall } from "../shop/install.server";
 import { startStoreSync } from "../sync/start.server";
-import { getJobQueue } from "../background.server";
+import { getJobQueue, SHOP_SCHEDULES } from "../background.server";
 import { sessionStorage, unauthenticated } from "../shopify.server";
 
 /**
@@ -59,6 +59,6 @@ export async function seedDemoShop() {
   await sessionStorage.storeSession(session);
   const { admin } = await unauthenticated.admin(shop);
   const profile = await recordInstall(db(), shop, admin.graphql as AdminGraphql, config.SCOPES);
-  await startStoreSync(shop, getJobQueue());
+  await startStoreSync(shop, getJobQueue(), { schedules: SHOP_SCHEDULES });
   return { shop, markets: profile.markets.length, locales: profile.locales.length };
 }

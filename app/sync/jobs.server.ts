@@ -2,17 +2,6 @@ import os from "node:os";
 import path from "node:path";
 import { z } from "zod";
 import { migrateTokenJob, shopsOnLegacyTokens } from "../auth/jobs.server";
-import { rawDb } from "../db/raw.server";
-import {
-  refreshProductsJob,
-  rescoreAllJob,
-  rescoreIfStale,
-  rescoreProductJob,
-} from "../channels/jobs.server";
-import { deleteProductScores } from "../channels/store.server";
-import { evaluateAllJob, evaluateIfStale } from "../compliance/jobs.server";
-import { listCertificateMetaobjects } from "../compliance/publish/certificates.server";
-import { deleteProductResult } from "../compliance/results.server";
 import { db, type Db } from "../db.server";
 import { ProductsCount, type ProductsCountResult } from "../graphql/ProductsCount";
 import { ShopProfile, type ShopProfileResult } from "../graphql/ShopProfile";
@@ -28,8 +17,8 @@ import {
   type BulkResource,
 } from "./bulk/bulk-sync.server";
 import { forgetOldDeletions } from "./mirror/deleted.server";
-import { mirrorCertificateMetaobjects } from "./mirror/metaobjects.server";
 import { openMirrorWriter } from "./mirror/writer.server";
+import { mirrorChanged } from "./events";
 import { applySyncWebhook } from "./webhooks/apply.server";
 import { databaseUrl } from "../db/url";
 
@@ -51,7 +40,7 @@ export const syncWebhookJob = defineJob({
         ctx.log(`webhook not applied: ${outcome.reason}`, { topic });
         return;
       }
-      await rescoreAfterWebhook(ctx, topic, eventId, payload, before);
+      await announceWebhook(ctx, topic, eventId, payload, before);
     } finally {
       await writer.close();
     }
@@ -109,10 +98,10 @@ async function productsTouched(
 }
 
 /**
- * After a webhook changed the mirror: re-score the products it touched (the job id is the event's,
- * so a retried sync job queues no second run), or drop a deleted product's scores.
+ * After a webhook changed the mirror: tell the readers which products it touched (the event id
+ * keys their jobs, so a retried sync job queues no second run), or which product is gone.
  */
-async function rescoreAfterWebhook(
+async function announceWebhook(
   ctx: JobContext,
   topic: string,
   eventId: string,
@@ -122,21 +111,20 @@ async function rescoreAfterWebhook(
   const { shop } = ctx;
   if (topic === "products/delete") {
     const id = gid("Product", payload);
-    if (id) {
-      await deleteProductScores(rawDb(databaseUrl()), shop, id);
-      await deleteProductResult(rawDb(databaseUrl()), shop, id);
-    }
+    if (id) await mirrorChanged(queueOf(ctx), shop, { kind: "product-deleted", productId: id });
     return;
   }
   const after = await productsTouched(db(), shop, topic, payload);
-  const productIds = [...new Set([...before, ...after])];
+  const productIds = [...new Set([...before, ...after])].slice(0, 1000);
   if (productIds.length === 0) return;
-  // The product's own data changed: compliance, then channel fit behind its gate, in one job.
-  // Stock and sales change nothing compliance reads: channel fit alone is re-scored.
-  const ids = { productIds: productIds.slice(0, 1000) };
-  if (topic === "products/create" || topic === "products/update")
-    await ctx.enqueue(refreshProductsJob, ids, { jobId: `refresh:${eventId}` });
-  else await ctx.enqueue(rescoreProductJob, ids, { jobId: `rescore:${eventId}` });
+  await mirrorChanged(queueOf(ctx), shop, {
+    kind:
+      topic === "products/create" || topic === "products/update"
+        ? "products-changed"
+        : "stock-or-sales-changed",
+    productIds,
+    eventId,
+  });
 }
 
 /** Finishes a bulk sync: waits for Shopify (polling as the finish webhook's fallback), downloads, ingests. */
@@ -171,23 +159,12 @@ export const bulkCompleteJob = defineJob({
       onProgress: (r) =>
         ctx.progress({ lines: r.linesRead, rows: r.rowsWritten, bytes: r.bytesDone }),
     });
-    // New products, stock or sales: every product's channel fit may have moved. (Collections are
-    // followed by inventory and orders, whose passes pick up the memberships.)
-    if (run && ["products", "inventory", "orders"].includes(run.resource)) {
-      await ctx.enqueue(
-        rescoreAllJob,
-        { reason: `${run.resource} sync` },
-        { jobId: `rescore-all:${runId}` },
-      );
-    }
-    // Compliance reads products and their collections (certificate scopes), not stock or sales.
-    if (run && ["products", "collections"].includes(run.resource)) {
-      await ctx.enqueue(
-        evaluateAllJob,
-        { reason: `${run.resource} sync` },
-        { jobId: `evaluate-all:${runId}` },
-      );
-    }
+    if (run)
+      await mirrorChanged(queueOf(ctx), ctx.shop, {
+        kind: "bulk-synced",
+        resource: run.resource as BulkResource,
+        runId,
+      });
     // One bulk query runs per shop at a time: the next resource starts when this one is done.
     const next = run ? nextResource(run.resource) : null;
     if (next) {
@@ -218,22 +195,6 @@ export const bulkStartJob = defineJob({
   },
 });
 
-/**
- * Mirrors the shop's `$app:certificate` metaobjects as Shopify holds them now. A shop that never
- * published certificates has no such type yet: nothing to mirror, and the reconcile goes on.
- */
-async function refreshCertificateMetaobjects(
-  client: Awaited<ReturnType<typeof adminClientForShop>>,
-  ctx: Pick<JobContext, "shop" | "log">,
-) {
-  try {
-    const listed = await listCertificateMetaobjects(client);
-    await mirrorCertificateMetaobjects(db(), ctx.shop, listed);
-  } catch (error) {
-    ctx.log("certificate metaobjects not refreshed", { error: (error as Error).message });
-  }
-}
-
 /** How often each shop is reconciled. */
 export const RECONCILE_EVERY_MS = 6 * 60 * 60 * 1000;
 
@@ -252,8 +213,6 @@ export const reconcileJob = defineJob({
     await refreshShopProfile(db(), ctx.shop, (marketsAfter) =>
       client.request<ShopProfileResult>(ShopProfile, { marketsAfter }),
     );
-    // The app's certificate metaobjects can be edited or deleted in Shopify's admin as well.
-    await refreshCertificateMetaobjects(client, ctx);
     const remote =
       (await client.request<ProductsCountResult>(ProductsCount)).productsCount?.count ?? 0;
     const local = await db().product.count({ where: { shop: ctx.shop } });
@@ -265,9 +224,9 @@ export const reconcileJob = defineJob({
     const stale = !last || Date.now() - last.startedAt.getTime() > 24 * 3600 * 1000;
     const forgotten = await forgetOldDeletions(db(), ctx.shop);
     ctx.log("reconcile", { remote, local, stale, forgotten });
-    // Rule packs changed since the scores were saved (or nothing was ever scored): redo them all.
-    await rescoreIfStale(queueOf(ctx), ctx.shop);
-    await evaluateIfStale(queueOf(ctx), ctx.shop);
+    // The readers redo what older rule packs judged, and refresh what they mirror from Shopify
+    // (the app's certificate metaobjects, editable in Shopify's admin too).
+    await mirrorChanged(queueOf(ctx), ctx.shop, { kind: "reconciled", client });
     // Still on a non-expiring token (Shopify rejects those from 2027-01-01): trade it now.
     if ((await shopsOnLegacyTokens(db(), ctx.shop)).length > 0)
       await ctx.enqueue(migrateTokenJob, {}, { jobId: `migrate-token:${ctx.shop}` });

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { db } from "../db.server";
+import { SHOP_SCHEDULES } from "../background.server";
 import type { JobQueue } from "../jobs/types";
 import { recordingQueue } from "../../test/helpers/queue";
 import { resumeInterruptedSyncs } from "./resume.server";
@@ -99,7 +100,7 @@ describe("restoreSchedules", () => {
         scheduled.push({ job: job.name, shop, key: opts?.key });
       },
     } as unknown as JobQueue;
-    expect(await restoreSchedules(db(), queue)).toBe(1);
+    expect(await restoreSchedules(db(), queue, SHOP_SCHEDULES)).toBe(1);
     expect(scheduled).toEqual([
       { job: "sync.reconcile", shop: "kept.myshopify.com", key: "reconcile" },
       { job: "compliance.evaluate-all", shop: "kept.myshopify.com", key: "compliance-evaluate" },

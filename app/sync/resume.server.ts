@@ -1,7 +1,7 @@
-import { scheduleCompliance } from "../compliance/jobs.server";
 import type { Db } from "../db.server";
 import type { JobQueue } from "../jobs/types";
 import { logger } from "../logger.server";
+import type { ShopSchedules } from "./start.server";
 import { nextResource } from "./bulk/bulk-sync.server";
 import { bulkCompleteJob, bulkStartJob, reconcileJob, RECONCILE_EVERY_MS } from "./jobs.server";
 
@@ -74,13 +74,17 @@ async function resumeShortChains(db: Db, queue: JobQueue): Promise<number> {
  * keeps schedules in Redis; scheduling again under the same key replaces, never duplicates).
  * One shop's failure is logged and does not stop the others.
  */
-export async function restoreSchedules(db: Db, queue: JobQueue): Promise<number> {
+export async function restoreSchedules(
+  db: Db,
+  queue: JobQueue,
+  schedules?: ShopSchedules,
+): Promise<number> {
   const shops = await db.shop.findMany({ where: { uninstalledAt: null }, select: { shop: true } });
   let scheduled = 0;
   for (const { shop } of shops) {
     try {
       await queue.schedule(reconcileJob, shop, {}, RECONCILE_EVERY_MS, { key: "reconcile" });
-      await scheduleCompliance(queue, shop);
+      await schedules?.start(queue, shop);
       scheduled += 1;
     } catch (error) {
       logger.error(

@@ -1,6 +1,14 @@
-import { scheduleCompliance, unscheduleCompliance } from "../compliance/jobs.server";
 import { db } from "../db.server";
 import type { JobQueue } from "../jobs/types";
+
+/**
+ * Other capabilities' repeating work for a shop (compliance's daily run), started and stopped with
+ * the sync's own; handed in by the caller, since sync may not import them.
+ */
+export interface ShopSchedules {
+  start(queue: JobQueue, shop: string): Promise<void>;
+  stop(queue: JobQueue, shop: string): Promise<void>;
+}
 import { logger } from "../logger.server";
 import { bulkStartJob, reconcileJob, RECONCILE_EVERY_MS } from "./jobs.server";
 
@@ -13,7 +21,7 @@ import { bulkStartJob, reconcileJob, RECONCILE_EVERY_MS } from "./jobs.server";
 export async function startStoreSync(
   shop: string,
   queue: JobQueue,
-  options: { onlyIfNeverSynced?: boolean } = {},
+  options: { onlyIfNeverSynced?: boolean; schedules?: ShopSchedules } = {},
 ) {
   try {
     const synced = options.onlyIfNeverSynced
@@ -30,7 +38,7 @@ export async function startStoreSync(
       );
     }
     await queue.schedule(reconcileJob, shop, {}, RECONCILE_EVERY_MS, { key: "reconcile" });
-    await scheduleCompliance(queue, shop);
+    await options.schedules?.start(queue, shop);
   } catch (error) {
     logger.error(
       { shop, op: "sync.start", err: (error as Error).message },
@@ -44,10 +52,10 @@ export async function startStoreSync(
  * token every run would fail; its data stays until shop/redact. A failure is logged, not fatal:
  * Shopify must still get its 200, and a later run fails cleanly for want of a token.
  */
-export async function stopStoreSchedules(shop: string, queue: JobQueue) {
+export async function stopStoreSchedules(shop: string, queue: JobQueue, schedules?: ShopSchedules) {
   try {
     await queue.unschedule(reconcileJob, shop, { key: "reconcile" });
-    await unscheduleCompliance(queue, shop);
+    await schedules?.stop(queue, shop);
   } catch (error) {
     logger.error(
       { shop, op: "sync.stop", err: (error as Error).message },
