@@ -132,3 +132,13 @@ export async function handleScopesUpdate(db: Db, shop: string, payload: unknown)
     db.shop.updateMany({ where: { shop }, data: { scopes: scope } }),
   ]);
 }
+
+/** The shop's latest privacy requests, for Settings → Privacy requests. */
+export function recentPrivacyRequests(db: Db, shop: string, take = 50) {
+  return db.privacyRequest.findMany({
+    where: { shop },
+    orderBy: { receivedAt: "desc" },
+    take,
+    select: { id: true, topic: true, customerId: true, status: true, receivedAt: true },
+  });
+}

@@ -18,7 +18,7 @@ import { runOperation } from "../graphql/client.server";
 import { OverviewStats, type OverviewStatsResult } from "../graphql/OverviewStats";
 import { useT } from "../i18n/i18n";
 import { SyncCard } from "../components/SyncCard";
-import type { ShopLocale, ShopMarket } from "../shop/install.server";
+import { shopRecord } from "../shop/record.server";
 
 export const loader = async ({ request }: LoaderFunctionArgs) => {
   const { shop, graphql } = await requireAdmin(request);
@@ -27,18 +27,15 @@ export const loader = async ({ request }: LoaderFunctionArgs) => {
     runOperation<OverviewStatsResult>(graphql, OverviewStats, {
       ordersQuery: `created_at:>=${since}`,
     }),
-    db().shop.findUnique({
-      where: { shop },
-      select: { name: true, plan: true, currencyCode: true, markets: true, locales: true },
-    }),
+    shopRecord(db(), shop),
   ]);
   return {
     shop,
     name: profile?.name ?? shop,
     plan: profile?.plan ?? null,
     currencyCode: profile?.currencyCode ?? null,
-    markets: (profile?.markets ?? []) as unknown as ShopMarket[],
-    locales: (profile?.locales ?? []) as unknown as ShopLocale[],
+    markets: profile?.markets ?? [],
+    locales: profile?.locales ?? [],
     productsCount: stats.productsCount?.count ?? 0,
     activeProducts: stats.activeProductsCount?.count ?? 0,
     orders90: stats.ordersCount?.count ?? 0,

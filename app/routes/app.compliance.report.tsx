@@ -16,6 +16,7 @@ import { marketName, SEVERITIES } from "../components/ComplianceBits";
 import { db } from "../db.server";
 import type { MessageKey } from "../i18n/en";
 import { resolveLocale, translate, type Locale } from "../i18n/i18n";
+import { shopRecord } from "../shop/record.server";
 
 /** At most this many findings on paper; the CSV export has all of them. */
 const MAX_ROWS = 5000;
@@ -72,11 +73,8 @@ export const loader = async ({ request }: LoaderFunctionArgs) => {
     });
   const code = market?.data ?? null;
   const database = db();
-  const shopRow = await database.shop.findUnique({
-    where: { shop },
-    select: { name: true, settings: true },
-  });
-  const setting = (shopRow?.settings as { language?: string } | null)?.language;
+  const shopRow = await shopRecord(database, shop);
+  const setting = shopRow?.language;
   const locale: Locale = resolveLocale(request, setting);
   const t = (key: MessageKey, vars?: Record<string, string | number>) =>
     translate(locale, key, vars);

@@ -50,6 +50,7 @@ import { CertificateStatusBadge } from "../components/ComplianceBits";
 import { RouteError } from "../components/RouteError";
 import { getJobQueue } from "../background.server";
 import { onVaultChange } from "../compliance/jobs.server";
+import { allTheShops, productTitles } from "../sync/read.server";
 
 const DOCUMENT_ERRORS: Record<DocumentProblem, MessageKey> = {
   empty: "compliance.cert.error.fileEmpty",
@@ -73,12 +74,7 @@ export const loader = async ({ request }: LoaderFunctionArgs) => {
     certificates.flatMap((c) => (c.scope.kind === "products" ? c.scope.productIds : [])),
   );
   if (prefill && /^\d{1,20}$/.test(prefill)) ids.add(productGid(prefill));
-  const products = ids.size
-    ? await database.product.findMany({
-        where: { shop, id: { in: [...ids] } },
-        select: { id: true, title: true },
-      })
-    : [];
+  const products = await productTitles(database, shop, [...ids]);
   return {
     certificates: certificates.map((c) => ({
       id: c.id,
@@ -148,15 +144,11 @@ export const action = async ({ request }: ActionFunctionArgs) => {
     ];
     const collectionIds = formData.getAll("collections").map(String);
     if (c.scopeKind === "products" && productIds.length) {
-      const known = await database.product.count({ where: { shop, id: { in: productIds } } });
-      if (known !== productIds.length)
+      if (!(await allTheShops(database, shop, "products", productIds)))
         return fail({ scope: translate(locale, "compliance.cert.error.unknownProducts") });
     }
     if (c.scopeKind === "collections" && collectionIds.length) {
-      const known = await database.collection.count({
-        where: { shop, id: { in: collectionIds } },
-      });
-      if (known !== collectionIds.length)
+      if (!(await allTheShops(database, shop, "collections", collectionIds)))
         return fail({ scope: translate(locale, "compliance.cert.error.collections") });
     }
     const input: CertificateInput = {

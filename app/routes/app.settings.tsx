@@ -17,28 +17,22 @@ import { db } from "../db.server";
 import { useT } from "../i18n/i18n";
 import { SyncCard } from "../components/SyncCard";
 import { getShopSettings, saveShopSettings, shopSettingsSchema } from "../shop/settings.server";
+import { recentPrivacyRequests } from "../privacy/privacy.server";
+import { shopRecord } from "../shop/record.server";
 
 export const loader = async ({ request }: LoaderFunctionArgs) => {
   const { shop } = await requireAdmin(request);
   const database = db();
   const [settings, row, requests] = await Promise.all([
     getShopSettings(database, shop),
-    database.shop.findUnique({
-      where: { shop },
-      select: { scopes: true, installedAt: true, name: true },
-    }),
-    database.privacyRequest.findMany({
-      where: { shop },
-      orderBy: { receivedAt: "desc" },
-      take: 50,
-      select: { id: true, topic: true, customerId: true, status: true, receivedAt: true },
-    }),
+    shopRecord(database, shop),
+    recentPrivacyRequests(database, shop),
   ]);
   return {
     shop,
     settings,
     name: row?.name ?? shop,
-    scopes: row?.scopes.split(",").filter(Boolean) ?? [],
+    scopes: row?.scopes ?? [],
     installedAt: row?.installedAt.toISOString() ?? null,
     requests: requests.map((r) => ({ ...r, receivedAt: r.receivedAt.toISOString() })),
   };

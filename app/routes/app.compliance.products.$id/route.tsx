@@ -50,6 +50,7 @@ import {
 import { RouteError } from "../../components/RouteError";
 import { getJobQueue } from "../../background.server";
 import { onVaultChange, queueEvaluation } from "../../compliance/jobs.server";
+import { productHeader } from "../../sync/read.server";
 
 const params = z.object({ id: z.string().regex(/^\d{1,20}$/) });
 const gidOf = (id: string) => `gid://shopify/Product/${id}`;
@@ -65,10 +66,7 @@ export const loader = async ({ request, params: raw }: LoaderFunctionArgs) => {
   if (!parsed.success) return { found: false as const };
   const database = db();
   const id = gidOf(parsed.data.id);
-  const product = await database.product.findUnique({
-    where: { shop_id: { shop, id } },
-    select: { id: true, title: true, status: true },
-  });
+  const product = await productHeader(database, shop, id);
   if (!product) return { found: false as const };
   const settings = await getShopSettings(database, shop);
   const locale = resolveLocale(request, settings.language);
