@@ -4,7 +4,10 @@ import { parse } from "csv-parse/sync";
 import { beforeAll, describe, expect, it } from "vitest";
 import { db } from "../app/db.server";
 import { getJobQueue } from "../app/background.server";
-import { action as channelsAction, loader as channelsLoader } from "../app/routes/app.channels";
+import {
+  action as channelsAction,
+  loader as channelsLoader,
+} from "../app/routes/app.channels/route";
 import { loader as exportLoader } from "../app/routes/app.channels.export";
 import { loader as productLoader } from "../app/routes/app.products_.$id";
 import { sessionStorage } from "../app/shopify.server";
