@@ -12,11 +12,11 @@ import {
   TextField,
 } from "@shopify/polaris";
 import { useEffect, useState } from "react";
-import { BULK_FLAGS, BULK_VALUES, PARTY_FIELDS, type BulkField } from "../../compliance/bulk";
-import { PROP65_ENDPOINTS } from "../../compliance/profileForm";
-import type { BulkFilter } from "../../compliance/schemas.server";
-import { useT } from "../../i18n/i18n";
-import type { action } from "./route";
+import { BULK_FLAGS, BULK_VALUES, PARTY_FIELDS, type BulkField } from "../../../compliance/bulk";
+import { PROP65_ENDPOINTS } from "../../../compliance/profileForm";
+import type { BulkFilter } from "../../../compliance/schemas.server";
+import { useT } from "../../../i18n/i18n";
+import type { action } from "../route";
 
 /** Languages a warning is commonly needed in for the markets Seaworthy checks. */
 const WARNING_LANGUAGES = ["en", "de", "fr", "es", "it", "nl", "pl", "sv", "da", "pt", "cs"];

@@ -1,9 +1,9 @@
 import { useRevalidator } from "@remix-run/react";
 import { Badge, BlockStack, Card, InlineStack, ProgressBar, Text } from "@shopify/polaris";
 import { useEffect } from "react";
-import type { BulkField } from "../../compliance/bulk";
-import type { BulkStatus } from "../../compliance/bulk.server";
-import { useLocale, useT } from "../../i18n/i18n";
+import type { BulkField } from "../../../compliance/bulk";
+import type { BulkStatus } from "../../../compliance/bulk.server";
+import { useLocale, useT } from "../../../i18n/i18n";
 import { fieldLabel } from "./BulkEditor";
 
 interface Edit {
