@@ -17,7 +17,7 @@ import { getJobQueue } from "../app/background.server";
 import {
   action as overviewAction,
   loader as overviewLoader,
-} from "../app/routes/app.compliance._index";
+} from "../app/routes/app.compliance._index/route";
 import {
   action as certificatesAction,
   loader as certificatesLoader,

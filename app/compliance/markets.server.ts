@@ -75,3 +75,13 @@ export async function saveComplianceMarkets(
   await db.shop.update({ where: { shop }, data: { settings: settings as object } });
   return { ok: true, value: parsed.data.length ? parsed.data : null };
 }
+
+/**
+ * The market codes a merchant typed ("DE, FR; NL"), in order, blanks dropped; validating them is
+ * `saveComplianceMarkets`'s job.
+ */
+export const marketCodesOf = (text: string): string[] =>
+  text
+    .split(/[\s,;]+/)
+    .map((c) => c.trim())
+    .filter(Boolean);

@@ -11,17 +11,17 @@ import {
   TextField,
 } from "@shopify/polaris";
 import { useEffect, useState } from "react";
-import { MARKET_LANGUAGES } from "../../compliance/packs/markets";
-import { PROP65_ENDPOINTS } from "../../compliance/profileForm";
+import { MARKET_LANGUAGES } from "../../../compliance/packs/markets";
+import { PROP65_ENDPOINTS } from "../../../compliance/profileForm";
 import type {
   MaterialShare,
   PackagingPart,
   Prop65Flag,
   Sourced,
   ValueSource,
-} from "../../compliance/types";
-import type { MessageKey } from "../../i18n/en";
-import { useLocale, useT } from "../../i18n/i18n";
+} from "../../../compliance/types";
+import type { MessageKey } from "../../../i18n/en";
+import { useLocale, useT } from "../../../i18n/i18n";
 
 /** Every official language of an EU market (any one satisfies GPSR there), English first. */
 const LANGUAGES = [
