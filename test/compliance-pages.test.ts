@@ -21,7 +21,7 @@ import {
 import {
   action as certificatesAction,
   loader as certificatesLoader,
-} from "../app/routes/app.compliance.vault";
+} from "../app/routes/app.compliance.vault/route";
 import { loader as exportLoader } from "../app/routes/app.compliance.export";
 import {
   action as productAction,
@@ -30,7 +30,7 @@ import {
 import {
   action as registrationsAction,
   loader as registrationsLoader,
-} from "../app/routes/app.compliance.epr";
+} from "../app/routes/app.compliance.epr/route";
 import { loader as reportLoader } from "../app/routes/app.compliance.report";
 import { sessionStorage } from "../app/shopify.server";
 

@@ -15,7 +15,7 @@ import { db } from "../app/db.server";
 import {
   action as certificatesAction,
   loader as certificatesLoader,
-} from "../app/routes/app.compliance.vault";
+} from "../app/routes/app.compliance.vault/route";
 import { sessionStorage } from "../app/shopify.server";
 import { generateStore } from "../simulator/catalog/generate";
 import { startSimulator, type Simulator } from "../simulator";
