@@ -9,7 +9,7 @@ import {
   loader as channelsLoader,
 } from "../app/routes/app.channels/route";
 import { loader as exportLoader } from "../app/routes/app.channels.export";
-import { loader as productLoader } from "../app/routes/app.products_.$id";
+import { loader as productLoader } from "../app/routes/app.products_.$id/route";
 import { sessionStorage } from "../app/shopify.server";
 
 const SHOP = "test-shop.myshopify.com";

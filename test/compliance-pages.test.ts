@@ -31,7 +31,7 @@ import {
   action as registrationsAction,
   loader as registrationsLoader,
 } from "../app/routes/app.compliance.epr/route";
-import { loader as reportLoader } from "../app/routes/app.compliance.report";
+import { loader as reportLoader } from "../app/routes/app.compliance.report/route";
 import { sessionStorage } from "../app/shopify.server";
 
 // "Check now" and vault changes queue through the process-wide queue: BullMQ when REDIS_URL is set,

@@ -28,4 +28,33 @@ describe("page and webhook routes", () => {
     expect(MODEL_CALL.test("await database.product.count({ where })")).toBe(true);
     expect(MODEL_CALL.test("await productTitles(database, shop, ids)")).toBe(false);
   });
+
+  it("are folders with a route.tsx of at most 300 lines, for every page", () => {
+    const pages = readdirSync(DIR).filter((name) => {
+      const full = path.join(DIR, name);
+      const file = statSync(full).isDirectory() ? path.join(full, "route.tsx") : full;
+      // A page renders: its module has a default export (resource routes and webhooks do not).
+      return /\.tsx?$|^[^.]/.test(name) && /^export default/m.test(safeRead(file));
+    });
+    // app.tsx is the layout every page renders inside (the Polaris and App Bridge frame).
+    const flat = pages.filter((name) => /\.tsx$/.test(name) && name !== "app.tsx");
+    expect(flat).toEqual([]);
+    const long = pages
+      .filter((name) => !name.endsWith(".tsx"))
+      .map((name) => [
+        name,
+        readFileSync(path.join(DIR, name, "route.tsx"), "utf8").split("\n").length,
+      ])
+      .filter(([, lines]) => Number(lines) > 300);
+    expect(long).toEqual([]);
+    expect(pages.length).toBeGreaterThan(8);
+  });
 });
+
+function safeRead(file: string): string {
+  try {
+    return readFileSync(file, "utf8");
+  } catch {
+    return "";
+  }
+}

@@ -3,11 +3,11 @@ import { Link, useLoaderData, useNavigate, useSearchParams } from "@remix-run/re
 import { Badge, Card, IndexTable, Page, Text, TextField } from "@shopify/polaris";
 import { useEffect, useState } from "react";
 import { z } from "zod";
-import { requireAdmin } from "../admin.server";
-import { runOperation } from "../graphql/client.server";
-import { ProductList, type ProductListResult } from "../graphql/ProductList";
-import { useT } from "../i18n/i18n";
-import { productPath } from "../components/ChannelBits";
+import { requireAdmin } from "../../admin.server";
+import { runOperation } from "../../graphql/client.server";
+import { ProductList, type ProductListResult } from "../../graphql/ProductList";
+import { useT } from "../../i18n/i18n";
+import { productPath } from "../../components/ChannelBits";
 
 const params = z.object({
   q: z.string().trim().max(200).optional(),

@@ -1,7 +1,7 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
-import { requireAdmin } from "../admin.server";
-import { NotYet } from "../components/NotYet";
-import { useT } from "../i18n/i18n";
+import { requireAdmin } from "../../admin.server";
+import { NotYet } from "../../components/NotYet";
+import { useT } from "../../i18n/i18n";
 
 export const loader = async ({ request }: LoaderFunctionArgs) => {
   await requireAdmin(request);

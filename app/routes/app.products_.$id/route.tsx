@@ -12,16 +12,16 @@ import {
   Text,
 } from "@shopify/polaris";
 import { z } from "zod";
-import { requireAdmin } from "../admin.server";
-import { localizedFindings, productScores } from "../channels/queries.server";
-import { rankChannels } from "../channels/score";
-import { CHANNEL_IDS, type Severity } from "../channels/types";
-import { db } from "../db.server";
-import { resolveLocale, useLocale, useT } from "../i18n/i18n";
-import { getShopSettings } from "../shop/settings.server";
-import { BarChart } from "../components/BarChart";
-import { BAND_COLOR, BandBadge } from "../components/ChannelBits";
-import { RouteError } from "../components/RouteError";
+import { requireAdmin } from "../../admin.server";
+import { localizedFindings, productScores } from "../../channels/queries.server";
+import { rankChannels } from "../../channels/score";
+import { CHANNEL_IDS, type Severity } from "../../channels/types";
+import { db } from "../../db.server";
+import { resolveLocale, useLocale, useT } from "../../i18n/i18n";
+import { getShopSettings } from "../../shop/settings.server";
+import { BarChart } from "../../components/BarChart";
+import { BAND_COLOR, BandBadge } from "../../components/ChannelBits";
+import { RouteError } from "../../components/RouteError";
 
 const params = z.object({ id: z.string().regex(/^\d{1,20}$/) });
 

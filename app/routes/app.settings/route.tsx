@@ -12,13 +12,13 @@ import {
   Text,
 } from "@shopify/polaris";
 import { useState } from "react";
-import { requireAdmin } from "../admin.server";
-import { db } from "../db.server";
-import { useT } from "../i18n/i18n";
-import { SyncCard } from "../components/SyncCard";
-import { getShopSettings, saveShopSettings, shopSettingsSchema } from "../shop/settings.server";
-import { recentPrivacyRequests } from "../privacy/privacy.server";
-import { shopRecord } from "../shop/record.server";
+import { requireAdmin } from "../../admin.server";
+import { db } from "../../db.server";
+import { useT } from "../../i18n/i18n";
+import { SyncCard } from "../../components/SyncCard";
+import { getShopSettings, saveShopSettings, shopSettingsSchema } from "../../shop/settings.server";
+import { recentPrivacyRequests } from "../../privacy/privacy.server";
+import { shopRecord } from "../../shop/record.server";
 
 export const loader = async ({ request }: LoaderFunctionArgs) => {
   const { shop } = await requireAdmin(request);

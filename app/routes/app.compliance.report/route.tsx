@@ -1,8 +1,8 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
-import { requireAdmin } from "../admin.server";
-import { certificateStatus } from "../compliance/certificates";
-import { RULES } from "../compliance/packs/rules";
-import { SOURCES } from "../compliance/packs/sources";
+import { requireAdmin } from "../../admin.server";
+import { certificateStatus } from "../../compliance/certificates";
+import { RULES } from "../../compliance/packs/rules";
+import { SOURCES } from "../../compliance/packs/sources";
 import {
   evaluationState,
   iterateAudit,
@@ -10,13 +10,13 @@ import {
   marketsState,
   today,
   type AuditRow,
-} from "../compliance/queries.server";
-import { listCertificates, listRegistrations } from "../compliance/vault.server";
-import { marketName, SEVERITIES } from "../components/ComplianceBits";
-import { db } from "../db.server";
-import type { MessageKey } from "../i18n/en";
-import { resolveLocale, translate, type Locale } from "../i18n/i18n";
-import { shopRecord } from "../shop/record.server";
+} from "../../compliance/queries.server";
+import { listCertificates, listRegistrations } from "../../compliance/vault.server";
+import { marketName, SEVERITIES } from "../../components/ComplianceBits";
+import { db } from "../../db.server";
+import type { MessageKey } from "../../i18n/en";
+import { resolveLocale, translate, type Locale } from "../../i18n/i18n";
+import { shopRecord } from "../../shop/record.server";
 
 /** At most this many findings on paper; the CSV export has all of them. */
 const MAX_ROWS = 5000;

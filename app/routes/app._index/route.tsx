@@ -12,13 +12,13 @@ import {
   Page,
   Text,
 } from "@shopify/polaris";
-import { requireAdmin } from "../admin.server";
-import { db } from "../db.server";
-import { runOperation } from "../graphql/client.server";
-import { OverviewStats, type OverviewStatsResult } from "../graphql/OverviewStats";
-import { useT } from "../i18n/i18n";
-import { SyncCard } from "../components/SyncCard";
-import { shopRecord } from "../shop/record.server";
+import { requireAdmin } from "../../admin.server";
+import { db } from "../../db.server";
+import { runOperation } from "../../graphql/client.server";
+import { OverviewStats, type OverviewStatsResult } from "../../graphql/OverviewStats";
+import { useT } from "../../i18n/i18n";
+import { SyncCard } from "../../components/SyncCard";
+import { shopRecord } from "../../shop/record.server";
 
 export const loader = async ({ request }: LoaderFunctionArgs) => {
   const { shop, graphql } = await requireAdmin(request);
