@@ -8,7 +8,10 @@ import type { AdminGraphql } from "../app/graphql/client.server";
 import { loader as layoutLoader } from "../app/routes/app";
 import { loader as overviewLoader } from "../app/routes/app._index/route";
 import { loader as productsLoader } from "../app/routes/app.products/route";
-import { action as settingsAction, loader as settingsLoader } from "../app/routes/app.settings/route";
+import {
+  action as settingsAction,
+  loader as settingsLoader,
+} from "../app/routes/app.settings/route";
 import { recordInstall } from "../app/shop/install.server";
 import { sessionStorage, unauthenticated } from "../app/shopify.server";
 import { generateStore } from "../simulator/catalog/generate";
