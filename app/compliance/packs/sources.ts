@@ -14,7 +14,9 @@ export interface Source {
 export const SOURCES = {
   domain: {
     title: "Seaworthy DOMAIN.md §3 (team digest of the compliance rules)",
-    url: "file:/work/shared/DOMAIN.md",
+    // The team digest ships with the repository (docs/domain-digest.md); issue 18 replaces citations
+    // of it with the public sources themselves.
+    url: "file:docs/domain-digest.md",
     secondary: true,
     checked: "2026-12-01",
   },
